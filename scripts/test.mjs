@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// Runs every test file on SQLite, then again on PostgreSQL, and prints one summary line.
+// Locally a missing PostgreSQL (or Chromium) is skipped with a visible reason; under CI=true
+// nothing may be skipped, so a missing service fails the run.
+import { spawn } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { availableParallelism } from 'node:os';
+import pg from 'pg';
+
+const root = new URL('..', import.meta.url).pathname;
+const ci = process.env.CI === 'true';
+const pgUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const only = process.argv.slice(2);
+
+function findTests(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name.startsWith('.')) continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...findTests(path));
+    else if (name.endsWith('.test.ts')) out.push(relative(root, path));
+  }
+  return out;
+}
+
+async function postgresReachable() {
+  const client = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}
+
+function runPass(label, files, env) {
+  return new Promise((resolve) => {
+    process.stdout.write(`\n=== ${label}: ${files.length} files ===\n`);
+    const args = ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
+      '--test-reporter=tap', '--test-reporter-destination=' + join(root, `.test-${label}.tap`),
+      `--test-concurrency=${Math.max(2, availableParallelism())}`, ...files];
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+    child.on('exit', async (code) => {
+      const { readFile, rm } = await import('node:fs/promises');
+      const tapPath = join(root, `.test-${label}.tap`);
+      const tap = await readFile(tapPath, 'utf8').catch(() => '');
+      await rm(tapPath, { force: true });
+      const count = (key) => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
+      resolve({ code, passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') + count('todo') });
+    });
+  });
+}
+
+const files = only.length ? only : findTests(join(root, 'src')).concat(findTests(join(root, 'test')));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let exitCode = 0;
+const add = (r) => {
+  totals.passed += r.passed; totals.failed += r.failed; totals.skipped += r.skipped;
+  if (r.code !== 0) exitCode = 1;
+};
+
+add(await runPass('sqlite', files, { TEST_DATABASE_URL: '' }));
+const reachable = await postgresReachable();
+if (reachable === true) {
+  add(await runPass('postgres', files, { TEST_DATABASE_URL: pgUrl }));
+} else if (ci) {
+  process.stdout.write(`\nPostgreSQL at ${pgUrl} is unreachable (${reachable}); CI may not skip it.\n`);
+  totals.failed += 1;
+  exitCode = 1;
+} else {
+  process.stdout.write(`\nSKIPPED the PostgreSQL pass: ${pgUrl} is unreachable (${reachable}).\n`);
+}
+if (totals.failed > 0) exitCode = 1;
+process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+process.exit(exitCode);

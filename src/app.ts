@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { pino, type Logger } from 'pino';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import { openDatabase, type Database } from './platform/db/index.js';
+import { migrateToLatest } from './platform/db/migrate.js';
+import { InProcessBus, type Bus } from './platform/bus/bus.js';
+import { RedisBus } from './platform/bus/redis.js';
+import { OutboxRelay } from './platform/bus/outbox.js';
+import { LocalStorage } from './platform/storage/storage.js';
+import { installErrorHandling } from './platform/http/errorHandler.js';
+import { registerHealth } from './platform/http/health.js';
+import { registerApiDocs } from './platform/http/openapi.js';
+import { registerAuthentication } from './modules/identity/http/authenticate.js';
+import { modules } from './modules/index.js';
+
+export interface BuildOptions {
+  /** PostgreSQL schema to confine this app to (tests). */
+  pgSchema?: string;
+  /** Logger to use instead of one built from LOG_LEVEL (tests pass a silent one). */
+  logger?: Logger;
+  /** Skip migrations and bootstrap (the `migrate` command runs them itself). */
+  skipBootstrap?: boolean;
+}
+
+export interface App {
+  http: FastifyInstance;
+  ctx: AppContext;
+  close(): Promise<void>;
+}
+
+export function createLogger(config: Config): Logger {
+  return pino({
+    level: config.LOG_LEVEL,
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+  });
+}
+
+/** Builds a ready-to-listen LedgerDesk from a validated config. */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
+  const log = options.logger ?? createLogger(config);
+  const database = openDatabase({
+    url: config.DATABASE_URL,
+    poolSize: config.DATABASE_POOL_SIZE,
+    sqliteSynchronous: config.SQLITE_SYNCHRONOUS,
+    ...(options.pgSchema ? { pgSchema: options.pgSchema } : {}),
+  });
+  if (!options.skipBootstrap) await migrateToLatest(database.db, database.schema);
+
+  const bus: Bus = config.REDIS_URL ? await RedisBus.connect(config.REDIS_URL, log) : new InProcessBus(log);
+  const relay = new OutboxRelay(database, bus, log);
+  const ctx: AppContext = {
+    config,
+    database,
+    db: database.db,
+    bus,
+    relay,
+    storage: new LocalStorage(join(config.DATA_DIR, 'attachments')),
+    log,
+    secret: await loadSecret(database, config),
+    transaction: async (fn) => {
+      const result = await database.db.transaction().execute(fn);
+      relay.kick();
+      return result;
+    },
+  };
+
+  let shuttingDown = false;
+  const http = Fastify({
+    loggerInstance: log as FastifyBaseLogger,
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: config.MAX_JSON_BYTES,
+    forceCloseConnections: 'idle',
+    disableRequestLogging: config.LOG_LEVEL !== 'debug' && config.LOG_LEVEL !== 'trace',
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  http.setValidatorCompiler(validatorCompiler);
+  http.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(http);
+  await http.register(cookie);
+  await http.register(formbody);
+  await http.register(multipart, {
+    limits: { fileSize: config.MAX_ATTACHMENT_BYTES, files: config.MAX_ATTACHMENTS_PER_MESSAGE, fields: 50, fieldSize: 256 * 1024 },
+  });
+  await registerApiDocs(http);
+  registerAuthentication(http, ctx);
+  registerHealth(http, database, () => shuttingDown);
+  for (const module of modules) await http.register(async (scope) => module.register(scope, ctx));
+
+  if (!options.skipBootstrap) {
+    for (const module of modules) await module.bootstrap?.(ctx);
+  }
+  relay.start();
+  await http.ready();
+
+  return {
+    http,
+    ctx,
+    close: async () => {
+      shuttingDown = true;
+      await http.close();
+      await relay.stop();
+      await bus.close();
+      await database.close();
+    },
+  };
+}
+
+/** The signing key: from config, or generated once and kept in the database so every node shares it. */
+async function loadSecret(database: Database, config: Config): Promise<Buffer> {
+  if (config.LEDGERDESK_SECRET) return Buffer.from(config.LEDGERDESK_SECRET, 'utf8');
+  const { db } = database;
+  const existing = await db.selectFrom('settings').select('value').where('key', '=', 'secret').executeTakeFirst();
+  if (existing) return Buffer.from(existing.value, 'base64url');
+  const fresh = randomBytes(32).toString('base64url');
+  await db.insertInto('settings').values({ key: 'secret', value: fresh }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  // Another node may have won the race: read back whatever is stored.
+  const stored = await db.selectFrom('settings').select('value').where('key', '=', 'secret').executeTakeFirstOrThrow();
+  return Buffer.from(stored.value, 'base64url');
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+
+/**
+ * Every setting LedgerDesk reads from the environment, validated once at start.
+ * The README's configuration table is generated from the `describe()` texts below,
+ * so keep them short and true. `secret: true` values are never logged.
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const roleList = z
+  .string()
+  .transform((s) => s.split(',').map((r) => r.trim()).filter(Boolean))
+  .pipe(z.array(z.enum(['admin', 'supervisor', 'agent'])));
+
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000).describe('HTTP port'),
+  HOST: z.string().min(1).default('0.0.0.0').describe('Interface to listen on'),
+  PUBLIC_URL: z.url().default('http://localhost:3000').describe('Base URL used in links sent to customers'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, 'a sqlite:PATH or postgres://… URL')
+    .default('sqlite:./data/ledgerdesk.db')
+    .describe('`sqlite:PATH` (embedded, default) or `postgres://user@host/db`'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10).describe('PostgreSQL connections per process'),
+  SQLITE_SYNCHRONOUS: z
+    .enum(['FULL', 'NORMAL'])
+    .default('NORMAL')
+    .describe('SQLite commit durability: NORMAL survives a process crash, FULL also a power cut'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'a redis:// URL')
+    .optional()
+    .describe('Redis for cross-node event fan-out; unset = in-process bus'),
+  DATA_DIR: z.string().min(1).default('./data').describe('Folder for the embedded database, secrets and attachments'),
+  STORAGE: z.enum(['local']).default('local').describe('Attachment storage driver'),
+  MAX_ATTACHMENT_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024).describe('Largest accepted attachment'),
+  MAX_ATTACHMENTS_PER_MESSAGE: z.coerce.number().int().min(0).max(50).default(10).describe('Attachments per message'),
+  MAX_JSON_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024).describe('Largest accepted JSON body'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level'),
+  TRUST_PROXY: bool.default(false).describe('Honour X-Forwarded-For (behind a load balancer)'),
+  LEDGERDESK_SECRET: z
+    .string()
+    .min(32, 'at least 32 characters')
+    .optional()
+    .describe('Key for signed links and tokens; unset = generated once and kept in the database'),
+  LEDGERDESK_ADMIN_EMAIL: z.email().default('admin@ledgerdesk.local').describe('First admin account, created on first start'),
+  LEDGERDESK_ADMIN_PASSWORD: z
+    .string()
+    .min(12, 'at least 12 characters')
+    .optional()
+    .describe('First admin password; unset = generated and printed once'),
+  SEED_DEMO: bool.default(true).describe('Load demo teams, customers and tickets on first start'),
+  TICKET_PREFIX: z
+    .string()
+    .regex(/^[A-Z]{1,6}$/, '1–6 capital letters')
+    .default('LD')
+    .describe('Prefix of ticket numbers (LD-100001)'),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12).describe('Console session lifetime'),
+  REQUIRE_2FA_ROLES: roleList.default(['admin']).describe('Roles that must enrol TOTP two-factor before working'),
+  EXCHANGE_IDENTITY_SECRET: z
+    .string()
+    .min(32, 'at least 32 characters')
+    .optional()
+    .describe("HS256 key the exchange's backend signs customer identity tokens with"),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000).describe('Time to finish in-flight requests on SIGTERM'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export const secretVariables = new Set(['LEDGERDESK_SECRET', 'LEDGERDESK_ADMIN_PASSWORD', 'EXCHANGE_IDENTITY_SECRET', 'DATABASE_URL', 'REDIS_URL']);
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the environment (or overrides, for tests); throws ConfigError naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const picked: Record<string, string> = {};
+  for (const key of Object.keys(configSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') picked[key] = value;
+  }
+  const result = configSchema.safeParse(picked);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? '?');
+      const shown = secretVariables.has(name) ? '(hidden)' : JSON.stringify(picked[name]);
+      return `${name}=${shown}: ${issue.message}`;
+    }),
+  );
+}

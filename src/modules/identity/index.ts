@@ -1,0 +1,6 @@
+import type { Module } from '../module.js';
+
+export const identityModule: Module = {
+  name: 'identity',
+  register() {},
+};

@@ -1,0 +1,6 @@
+import type { Module } from '../module.js';
+
+export const ticketsModule: Module = {
+  name: 'tickets',
+  register() {},
+};

@@ -1,0 +1,115 @@
+import { sql } from 'kysely';
+import type { Logger } from 'pino';
+import type { Database, DbOrTx } from '../db/index.js';
+import { newId, nowIso } from '../db/ids.js';
+import type { Bus, DomainEvent } from './bus.js';
+
+/** Records an event inside the caller's transaction: it is published only if that commits. */
+export async function recordEvent(trx: DbOrTx, topic: string, payload: Record<string, unknown>): Promise<void> {
+  await trx
+    .insertInto('outbox')
+    .values({ id: newId(), topic, payload: JSON.stringify(payload), created_at: nowIso(), published_at: null, claimed_until: null })
+    .execute();
+}
+
+const BATCH = 200;
+const CLAIM_MS = 30_000;
+const POLL_MS = 1_000;
+const KEEP_PUBLISHED_MS = 24 * 3600_000;
+
+/**
+ * Moves committed outbox rows onto the bus. Kicked right after each commit and also polled,
+ * so rows left by a crashed process or another node are still delivered. A row is claimed
+ * for 30 s before publishing; a node that dies mid-publish lets another retry it.
+ */
+export class OutboxRelay {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private lastPrune = 0;
+
+  constructor(
+    private readonly database: Database,
+    private readonly bus: Bus,
+    private readonly log: Logger,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => this.kick(), POLL_MS);
+    this.timer.unref();
+    this.kick();
+  }
+
+  kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .catch((err: unknown) => this.log.warn({ err }, 'outbox relay failed; will retry'))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Publishes until nothing is left (tests await this to see events deterministically). */
+  async drain(): Promise<void> {
+    for (;;) {
+      const batch = await this.claim();
+      if (batch.length === 0) break;
+      await this.bus.publish(batch);
+      await this.database.db
+        .updateTable('outbox')
+        .set({ published_at: nowIso(), claimed_until: null })
+        .where('id', 'in', batch.map((e) => e.id))
+        .execute();
+      if (batch.length < BATCH) break;
+    }
+    await this.prune();
+  }
+
+  private async claim(): Promise<DomainEvent[]> {
+    const { db, dialect } = this.database;
+    const now = nowIso();
+    const until = new Date(Date.now() + CLAIM_MS).toISOString();
+    let candidates = db
+      .selectFrom('outbox')
+      .select('id')
+      .where('published_at', 'is', null)
+      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
+      .orderBy('id')
+      .limit(BATCH);
+    // Several nodes relay at once on PostgreSQL: skip rows another node is claiming.
+    if (dialect === 'postgres') candidates = candidates.modifyEnd(sql`for update skip locked`);
+    const rows = await db
+      .updateTable('outbox')
+      .set({ claimed_until: until })
+      .where('id', 'in', candidates)
+      .returning(['id', 'topic', 'payload', 'created_at'])
+      .execute();
+    return rows
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .map((r) => ({ id: r.id, topic: r.topic, payload: JSON.parse(r.payload) as Record<string, unknown>, createdAt: r.created_at }));
+  }
+
+  private async prune(): Promise<void> {
+    if (Date.now() - this.lastPrune < 60_000) return;
+    this.lastPrune = Date.now();
+    const before = new Date(Date.now() - KEEP_PUBLISHED_MS).toISOString();
+    await this.database.db.deleteFrom('outbox').where('published_at', '<', before).execute();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+    try {
+      await this.drain();
+    } catch (err) {
+      this.log.warn({ err }, 'outbox not fully drained at shutdown; another start will publish the rest');
+    }
+  }
+}

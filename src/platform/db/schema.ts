@@ -1,0 +1,202 @@
+/**
+ * Row types of every table, as Kysely sees them. Both drivers store the same shapes:
+ * ids are UUIDv7 text (time-ordered, unguessable enough to never enumerate), timestamps are
+ * ISO-8601 UTC text (sortable on both databases), booleans are 0/1 integers, JSON is text.
+ */
+
+
+export type Bool01 = 0 | 1;
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface AgentsTable {
+  id: string;
+  email: string;
+  name: string;
+  role: 'admin' | 'supervisor' | 'agent';
+  password_hash: string;
+  locale: string;
+  totp_secret: string | null;
+  totp_enabled: Bool01;
+  disabled: Bool01;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RecoveryCodesTable {
+  id: string;
+  agent_id: string;
+  code_hash: string;
+  used_at: string | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie value: a leaked database does not leak live sessions. */
+  id: string;
+  subject_type: 'agent' | 'customer';
+  subject_id: string;
+  csrf_token: string;
+  /** 'pending' = password ok, second factor still owed; 'full' = usable. */
+  stage: 'pending' | 'full';
+  ip: string | null;
+  user_agent: string | null;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  agent_id: string;
+  scopes: string;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  count: number;
+  window_start: string;
+  locked_until: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_type: string;
+  actor_id: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  details: string;
+}
+
+export interface CustomersTable {
+  id: string;
+  external_id: string | null;
+  email: string | null;
+  phone: string | null;
+  name: string | null;
+  locale: string;
+  verified: Bool01;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TeamsTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface TicketCounterTable {
+  name: string;
+  value: number;
+}
+
+export interface TicketsTable {
+  id: string;
+  number: string;
+  subject: string;
+  status: 'new' | 'open' | 'pending' | 'on_hold' | 'solved' | 'closed';
+  priority: 'low' | 'normal' | 'high' | 'urgent';
+  channel: 'web' | 'chat' | 'email' | 'telegram' | 'phone' | 'api' | 'forum';
+  category: string;
+  fields: string;
+  locale: string;
+  customer_id: string;
+  assignee_id: string | null;
+  team_id: string | null;
+  merged_into_id: string | null;
+  created_at: string;
+  updated_at: string;
+  solved_at: string | null;
+  closed_at: string | null;
+}
+
+export interface TicketTagsTable {
+  ticket_id: string;
+  tag: string;
+}
+
+export interface MessagesTable {
+  id: string;
+  ticket_id: string;
+  author_type: 'customer' | 'agent' | 'system' | 'bot';
+  author_id: string | null;
+  visibility: 'public' | 'internal';
+  body: string;
+  channel: string;
+  created_at: string;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  ticket_id: string;
+  message_id: string;
+  storage_key: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  created_at: string;
+}
+
+export interface TicketEventsTable {
+  id: string;
+  ticket_id: string;
+  actor_type: string;
+  actor_id: string | null;
+  type: string;
+  data: string;
+  created_at: string;
+}
+
+export interface OutboxTable {
+  id: string;
+  topic: string;
+  payload: string;
+  created_at: string;
+  published_at: string | null;
+  claimed_until: string | null;
+}
+
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  request_hash: string;
+  status_code: number;
+  response_body: string;
+  created_at: string;
+}
+
+export interface DB {
+  settings: SettingsTable;
+  agents: AgentsTable;
+  recovery_codes: RecoveryCodesTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  rate_limits: RateLimitsTable;
+  audit_log: AuditLogTable;
+  customers: CustomersTable;
+  teams: TeamsTable;
+  ticket_counter: TicketCounterTable;
+  tickets: TicketsTable;
+  ticket_tags: TicketTagsTable;
+  messages: MessagesTable;
+  attachments: AttachmentsTable;
+  ticket_events: TicketEventsTable;
+  outbox: OutboxTable;
+  idempotency_keys: IdempotencyKeysTable;
+}
+

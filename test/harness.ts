@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { pino } from 'pino';
+import { buildApp, type App } from '../src/app.js';
+import { loadConfig, type Config } from '../src/config.js';
+
+/**
+ * Tests run once on SQLite and once on PostgreSQL (scripts/test.mjs sets TEST_DATABASE_URL).
+ * Every test app gets its own SQLite file or its own PostgreSQL schema, so test files run in
+ * parallel without truncating each other's tables.
+ */
+export const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? '';
+export const onPostgres = testDatabaseUrl.startsWith('postgres');
+
+export interface TestApp extends App {
+  config: Config;
+  dataDir: string;
+}
+
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ledgerdesk-test-'));
+  let schema: string | undefined;
+  if (onPostgres) {
+    schema = `t_${randomBytes(6).toString('hex')}`;
+    await withPgClient((c) => c.query(`create schema ${schema}`));
+  }
+  const config = loadConfig({
+    DATABASE_URL: onPostgres ? testDatabaseUrl : `sqlite:${join(dataDir, 'test.db')}`,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'false',
+    LEDGERDESK_ADMIN_PASSWORD: 'admin-password-for-tests',
+    DATABASE_POOL_SIZE: '4',
+    ...env,
+  });
+  const app = await buildApp(config, { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), ...(schema ? { pgSchema: schema } : {}) });
+  return {
+    ...app,
+    config,
+    dataDir,
+    close: async () => {
+      await app.close();
+      if (schema) await withPgClient((c) => c.query(`drop schema ${schema} cascade`));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function withPgClient<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: testDatabaseUrl });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
