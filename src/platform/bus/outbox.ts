@@ -45,7 +45,7 @@ export class OutboxRelay {
       this.again = true;
       return;
     }
-    this.running = this.drain()
+    this.running = this.publishPending()
       .catch((err: unknown) => this.log.warn({ err }, 'outbox relay failed; will retry'))
       .finally(() => {
         this.running = undefined;
@@ -56,8 +56,17 @@ export class OutboxRelay {
       });
   }
 
-  /** Publishes until nothing is left (tests await this to see events deterministically). */
+  /**
+   * Resolves once everything committed so far is published (tests await this to observe
+   * events deterministically). Waits for a relay pass already under way, which may hold
+   * claims on the rows this caller is waiting for.
+   */
   async drain(): Promise<void> {
+    while (this.running) await this.running;
+    await this.publishPending();
+  }
+
+  private async publishPending(): Promise<void> {
     for (;;) {
       const batch = await this.claim();
       if (batch.length === 0) break;
@@ -105,7 +114,6 @@ export class OutboxRelay {
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.running;
     try {
       await this.drain();
     } catch (err) {

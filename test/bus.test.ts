@@ -1,0 +1,107 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { Redis } from 'ioredis';
+import { createTestApp, type TestApp } from './harness.js';
+import { recordEvent } from '../src/platform/bus/outbox.js';
+import type { DomainEvent } from '../src/platform/bus/bus.js';
+
+const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+async function redisReachable(): Promise<string | true> {
+  const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  probe.on('error', () => {});
+  try {
+    await probe.connect();
+    await probe.ping();
+    return true;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  } finally {
+    probe.disconnect();
+  }
+}
+
+function nextEvent(app: TestApp, topic: string, match: (e: DomainEvent) => boolean): Promise<DomainEvent> {
+  return new Promise((resolve) => {
+    const off = app.ctx.bus.subscribe(topic, (event) => {
+      if (match(event)) {
+        off();
+        resolve(event);
+      }
+    });
+  });
+}
+
+describe('outbox and in-process bus', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(() => t.close());
+
+  it('publishes an event only after its transaction commits', async () => {
+    const seen: DomainEvent[] = [];
+    t.ctx.bus.subscribe('probe.*', (e) => void seen.push(e));
+    await t.ctx.transaction(async (trx) => {
+      await recordEvent(trx, 'probe.committed', { n: 1 });
+      // Let a relay pass run meanwhile (on PostgreSQL it reads on another connection; on
+      // SQLite it waits for the writer): either way it must not see the uncommitted row.
+      t.ctx.relay.kick();
+      for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+      assert.equal(seen.length, 0, 'nothing is visible before commit');
+    });
+    await t.ctx.relay.drain();
+    assert.deepEqual(seen.map((e) => e.topic), ['probe.committed']);
+  });
+
+  it('never publishes the events of a rolled-back transaction', async () => {
+    const seen: string[] = [];
+    t.ctx.bus.subscribe('rollback.*', (e) => void seen.push(e.topic));
+    await assert.rejects(
+      t.ctx.transaction(async (trx) => {
+        await recordEvent(trx, 'rollback.never', {});
+        throw new Error('abort');
+      }),
+    );
+    await t.ctx.relay.drain();
+    assert.deepEqual(seen, []);
+    const left = await t.ctx.db.selectFrom('outbox').select('id').where('topic', '=', 'rollback.never').execute();
+    assert.equal(left.length, 0);
+  });
+
+  it('keeps delivering to other subscribers when one throws', async () => {
+    const seen: string[] = [];
+    t.ctx.bus.subscribe('isolation.x', () => {
+      throw new Error('broken subscriber');
+    });
+    t.ctx.bus.subscribe('isolation.x', (e) => void seen.push(e.id));
+    await t.ctx.transaction((trx) => recordEvent(trx, 'isolation.x', {}));
+    await t.ctx.relay.drain();
+    assert.equal(seen.length, 1);
+  });
+});
+
+describe('Redis bus across two nodes', async () => {
+  const reachable = await redisReachable();
+  const skip = reachable === true ? false : process.env.CI === 'true' ? false : `Redis at ${redisUrl} unreachable: ${reachable}`;
+  let a: TestApp;
+  let b: TestApp;
+  before(async () => {
+    if (skip) return;
+    a = await createTestApp({ REDIS_URL: redisUrl });
+    b = await createTestApp({ REDIS_URL: redisUrl });
+  });
+  after(async () => {
+    await a?.close();
+    await b?.close();
+  });
+
+  it('delivers an event committed on one node to subscribers on another', { skip }, async () => {
+    const marker = `m-${Date.now()}-${Math.random()}`;
+    const onB = nextEvent(b, 'cross.node', (e) => e.payload.marker === marker);
+    await a.ctx.transaction((trx) => recordEvent(trx, 'cross.node', { marker }));
+    await a.ctx.relay.drain();
+    const event = await onB;
+    assert.equal(event.payload.marker, marker);
+  });
+});
