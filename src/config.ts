@@ -14,8 +14,14 @@ const roleList = z
   .transform((s) => s.split(',').map((r) => r.trim()).filter(Boolean))
   .pipe(z.array(z.enum(['admin', 'supervisor', 'agent'])));
 
+/** A whole number in a range, with an error that says what is expected (zod's default says "NaN"). */
+const int = (min: number, max: number = Number.MAX_SAFE_INTEGER) => {
+  const expects = max === Number.MAX_SAFE_INTEGER ? `a whole number ≥ ${min}` : `a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error: expects }).int({ error: expects }).min(min, { error: expects }).max(max, { error: expects });
+};
+
 export const configSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000).describe('HTTP port'),
+  PORT: int(1, 65535).default(3000).describe('HTTP port'),
   HOST: z.string().min(1).default('0.0.0.0').describe('Interface to listen on'),
   PUBLIC_URL: z.url().default('http://localhost:3000').describe('Base URL used in links sent to customers'),
   DATABASE_URL: z
@@ -23,7 +29,12 @@ export const configSchema = z.object({
     .regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, 'a sqlite:PATH or postgres://… URL')
     .default('sqlite:./data/ledgerdesk.db')
     .describe('`sqlite:PATH` (embedded, default) or `postgres://user@host/db`'),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10).describe('PostgreSQL connections per process'),
+  DATABASE_POOL_SIZE: int(1, 200).default(10).describe('PostgreSQL connections per process'),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case PostgreSQL schema name')
+    .optional()
+    .describe('PostgreSQL schema to keep the tables in (created if missing); unset = the search_path default, usually `public`'),
   SQLITE_SYNCHRONOUS: z
     .enum(['FULL', 'NORMAL'])
     .default('NORMAL')
@@ -35,9 +46,9 @@ export const configSchema = z.object({
     .describe('Redis for cross-node event fan-out; unset = in-process bus'),
   DATA_DIR: z.string().min(1).default('./data').describe('Folder for the embedded database, secrets and attachments'),
   STORAGE: z.enum(['local']).default('local').describe('Attachment storage driver'),
-  MAX_ATTACHMENT_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024).describe('Largest accepted attachment'),
-  MAX_ATTACHMENTS_PER_MESSAGE: z.coerce.number().int().min(0).max(50).default(10).describe('Attachments per message'),
-  MAX_JSON_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024).describe('Largest accepted JSON body'),
+  MAX_ATTACHMENT_BYTES: int(1024).default(20 * 1024 * 1024).describe('Largest accepted attachment'),
+  MAX_ATTACHMENTS_PER_MESSAGE: int(0, 50).default(10).describe('Attachments per message'),
+  MAX_JSON_BYTES: int(1024).default(1024 * 1024).describe('Largest accepted JSON body'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level'),
   TRUST_PROXY: bool.default(false).describe('Honour X-Forwarded-For (behind a load balancer)'),
   LEDGERDESK_SECRET: z
@@ -57,14 +68,14 @@ export const configSchema = z.object({
     .regex(/^[A-Z]{1,6}$/, '1–6 capital letters')
     .default('LD')
     .describe('Prefix of ticket numbers (LD-100001)'),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12).describe('Console session lifetime'),
+  SESSION_TTL_HOURS: int(1, 24 * 30).default(12).describe('Console session lifetime'),
   REQUIRE_2FA_ROLES: roleList.default(['admin']).describe('Roles that must enrol TOTP two-factor before working'),
   EXCHANGE_IDENTITY_SECRET: z
     .string()
     .min(32, 'at least 32 characters')
     .optional()
     .describe("HS256 key the exchange's backend signs customer identity tokens with"),
-  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000).describe('Time to finish in-flight requests on SIGTERM'),
+  SHUTDOWN_GRACE_MS: int(0).default(10_000).describe('Time to finish in-flight requests on SIGTERM'),
 });
 
 export type Config = z.infer<typeof configSchema>;
