@@ -1,9 +1,11 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m001 from './migrations/001_foundation.js';
+import * as m002 from './migrations/002_totp_last_step.js';
 
 /** Migrations are imported statically so the compiled build and tsx see the same list. */
 const migrations: Record<string, Migration> = {
   '001_foundation': m001,
+  '002_totp_last_step': m002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

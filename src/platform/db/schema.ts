@@ -21,6 +21,8 @@ export interface AgentsTable {
   locale: string;
   totp_secret: string | null;
   totp_enabled: Bool01;
+  /** Last accepted TOTP step (unix time / 30): a code is never accepted twice. */
+  totp_last_step: number | null;
   disabled: Bool01;
   created_at: string;
   updated_at: string;
