@@ -1,0 +1,105 @@
+import type { AppContext } from '../../../context.js';
+import type { DbOrTx } from '../../../platform/db/index.js';
+import { newId, nowIso } from '../../../platform/db/ids.js';
+import { recordEvent } from '../../../platform/bus/outbox.js';
+import { AppError } from '../../../platform/http/errors.js';
+import type { Actor, RequestOrigin } from '../../identity/actor.js';
+import { acceptAttachments, insertAttachments, withStoredAttachments, type UploadedFile } from '../attachments.js';
+import type { Status } from '../categories.js';
+import { ticketPolicy } from '../policies.js';
+import { loadTicketForActor } from '../queries.js';
+import { assertTransition, statusAfterAgentReply, statusAfterCustomerReply, statusTimestamps } from '../statusMachine.js';
+import { actorRef, addTicketEvent, type AttachmentRow, type MessageRow, type TicketRow } from '../ticketEvents.js';
+
+export interface MessageInput {
+  body: string;
+  /** Agents only; customers and guests always write public messages. */
+  visibility?: 'public' | 'internal';
+}
+
+interface Args {
+  ctx: AppContext;
+  actor: Actor;
+  ticketId: string;
+  input: MessageInput;
+  files?: UploadedFile[];
+  origin: RequestOrigin;
+}
+
+export interface SentMessage {
+  ticket: TicketRow;
+  message: MessageRow;
+  attachments: AttachmentRow[];
+}
+
+/** 409 ticket_merged naming the surviving ticket, so the client can send the reply there. */
+export async function mergedError(db: DbOrTx, ticket: TicketRow): Promise<AppError> {
+  const survivor = await db.selectFrom('tickets').select('number').where('id', '=', ticket.merged_into_id!).executeTakeFirst();
+  return new AppError('ticket_merged', `Ticket ${ticket.number} was merged into ${survivor?.number ?? 'another ticket'}; reply there.`);
+}
+
+function nextStatus(actor: Actor, ticket: TicketRow, visibility: 'public' | 'internal'): Status {
+  if (visibility === 'internal') return ticket.status;
+  if (actor.kind !== 'agent') return statusAfterCustomerReply(ticket.status);
+  if (ticket.status === 'closed') throw new AppError('transition_not_allowed', 'This ticket is closed; open a follow-up ticket instead.', 'status');
+  return statusAfterAgentReply(ticket.status);
+}
+
+/**
+ * Adds a public reply or internal note. A customer's reply on a pending or solved ticket
+ * reopens it; an agent's first public reply takes a new ticket into work.
+ */
+export async function messageSender({ ctx, actor, ticketId, input, files = [], origin }: Args): Promise<SentMessage> {
+  const visibility = actor.kind === 'agent' ? (input.visibility ?? 'public') : 'public';
+  const accepted = await acceptAttachments(files, ctx.config);
+
+  return withStoredAttachments(ctx, accepted, (stored) =>
+    ctx.transaction(async (trx) => {
+      // Lock the ticket row first so a concurrent merge cannot slip in between check and insert.
+      const ticket = await loadTicketForActor(trx, actor, ticketId, { forUpdate: true });
+      if (ticket.merged_into_id) throw await mergedError(trx, ticket);
+      const rule = visibility === 'internal' ? ticketPolicy.addNote : ticketPolicy.reply;
+      const status = nextStatus(actor, ticket, visibility);
+      if (!rule(actor, ticket)) throw new AppError('forbidden', 'You cannot write on this ticket.');
+      if (status !== ticket.status && actor.kind === 'agent') assertTransition(ticket.status, status);
+
+      const now = nowIso();
+      const by = actorRef(actor);
+      const message: MessageRow = {
+        id: newId(),
+        ticket_id: ticket.id,
+        author_type: actor.kind === 'agent' ? 'agent' : 'customer',
+        author_id: actor.kind === 'agent' ? actor.agentId : actor.customerId,
+        visibility,
+        body: input.body,
+        channel: actor.kind === 'agent' ? 'api' : 'web',
+        created_at: now,
+      };
+      await trx.insertInto('messages').values(message).execute();
+      await insertAttachments(trx, ticket.id, message.id, stored);
+
+      const changes = status !== ticket.status ? { status, ...statusTimestamps(status, now) } : {};
+      await trx.updateTable('tickets').set({ updated_at: now, ...changes }).where('id', '=', ticket.id).execute();
+      await addTicketEvent(trx, ticket.id, by, visibility === 'internal' ? 'note_added' : 'reply_added', {
+        messageId: message.id,
+        attachments: stored.length,
+        ...(origin.ip ? { ip: origin.ip } : {}),
+      });
+      await recordEvent(trx, 'message.created', {
+        ticketId: ticket.id, number: ticket.number, messageId: message.id, visibility,
+        authorType: message.author_type, authorId: message.author_id, customerId: ticket.customer_id,
+      });
+      if (status !== ticket.status) {
+        await addTicketEvent(trx, ticket.id, by, 'status_changed', { from: ticket.status, to: status });
+        await recordEvent(trx, 'ticket.updated', {
+          ticketId: ticket.id, number: ticket.number, changes: { status: { from: ticket.status, to: status } },
+        });
+      }
+      const attachments: AttachmentRow[] = stored.map((s) => ({
+        id: s.id, ticket_id: ticket.id, message_id: message.id, storage_key: s.storageKey, filename: s.filename,
+        content_type: s.contentType, size: s.size, sha256: s.sha256, created_at: now,
+      }));
+      return { ticket: { ...ticket, updated_at: now, ...changes }, message, attachments };
+    }),
+  );
+}
