@@ -1,6 +1,17 @@
 import type { Module } from '../module.js';
+import { loadDemoContent } from './demo/loader.js';
+import { registerAttachmentRoutes } from './http/attachmentRoutes.js';
+import { registerCustomerTicketRoutes } from './http/customerRoutes.js';
+import { registerTicketRoutes } from './http/ticketRoutes.js';
 
 export const ticketsModule: Module = {
   name: 'tickets',
-  register() {},
+  register(app, ctx) {
+    registerTicketRoutes(app, ctx);
+    registerCustomerTicketRoutes(app, ctx);
+    registerAttachmentRoutes(app, ctx);
+  },
+  async bootstrap(ctx) {
+    if (ctx.config.SEED_DEMO) await loadDemoContent(ctx);
+  },
 };

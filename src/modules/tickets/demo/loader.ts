@@ -1,0 +1,3 @@
+import type { AppContext } from '../../../context.js';
+
+export async function loadDemoContent(_ctx: AppContext): Promise<void> {}
