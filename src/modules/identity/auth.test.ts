@@ -50,11 +50,24 @@ describe('console sign-in', () => {
     assert.equal(cookie.httpOnly, true);
     assert.equal(cookie.sameSite, 'Lax');
     assert.equal(cookie.path, '/');
+    assert.notEqual(cookie.secure, true);
     const me = await t.http.inject({ url: '/api/v1/auth/me', cookies: { [SESSION_COOKIE]: cookie.value } });
     assert.equal(me.statusCode, 200);
     assert.equal(me.json().agent.id, agent.id);
     assert.equal(me.json().csrfToken, body.csrfToken);
     assert.equal(me.json().abilities.manageAgents, false);
+  });
+
+  it('marks the session cookie Secure when PUBLIC_URL is https', async () => {
+    const https = await createTestApp({ PUBLIC_URL: 'https://desk.example' });
+    try {
+      const agent = await createAgent(https.ctx);
+      const res = await https.http.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: agent.email, password: TEST_PASSWORD } });
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.cookies.find((c) => c.name === SESSION_COOKIE)!.secure, true);
+    } finally {
+      await https.close();
+    }
   });
 
   it('answers /me with 401 without credentials', async () => {
