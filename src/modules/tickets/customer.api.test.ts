@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { agentWithToken, createCustomer, createSession } from '../../../test/factories.js';
 import { GUEST_COOKIE, guestCsrfToken } from '../identity/http/authenticate.js';
-import { guestTokenFor } from './guestLinks.js';
+import { guestLinkFor, guestTokenFor } from './guestLinks.js';
+import { ticketCreator } from './commands/ticketCreator.js';
 import { createTicket, ticketBody } from './testKit.js';
 
 describe('customer ticket API', () => {
@@ -118,5 +119,46 @@ describe('customer ticket API', () => {
     assert.equal((await patch('closed')).statusCode, 200);
     const late = await reply();
     assert.deepEqual([late.statusCode, late.json().error.code], [409, 'transition_not_allowed']);
+  });
+
+  it('pages through the conversation of my ticket; 401 anonymous, 404 for others', async () => {
+    const { headers } = await agentWithToken(t.ctx);
+    const me = await createCustomer(t.ctx);
+    const session = await createSession(t.ctx, { type: 'customer', id: me.id });
+    const ticket = await createTicket(t, headers, { customer: undefined, customerId: me.id });
+    for (let i = 0; i < 3; i++) await t.http.inject({ method: 'POST', url: `/api/v1/tickets/${ticket.id}/messages`, headers, payload: { body: `Update ${i}` } });
+    await t.http.inject({ method: 'POST', url: `/api/v1/tickets/${ticket.id}/messages`, headers, payload: { body: 'secret note', visibility: 'internal' } });
+    const url = `/api/v1/me/tickets/${ticket.number}/messages`;
+    assert.equal((await t.http.inject({ url })).statusCode, 401);
+    const other = await createSession(t.ctx, { type: 'customer', id: (await createCustomer(t.ctx)).id });
+    assert.equal((await t.http.inject({ url, cookies: other.cookies })).statusCode, 404);
+    const first = (await t.http.inject({ url: `${url}?limit=2`, cookies: session.cookies })).json();
+    const second = (await t.http.inject({ url: `${url}?limit=2&cursor=${first.nextCursor}`, cookies: session.cookies })).json();
+    const bodies = [...first.items, ...second.items].map((m: { body: string }) => m.body);
+    assert.equal(bodies.length, 4);
+    assert.equal(second.nextCursor, null);
+    assert.ok(!bodies.includes('secret note'));
+  });
+
+  it('a guest ticket gets a signed link that opens exactly that ticket', async () => {
+    const created = await ticketCreator({
+      ctx: t.ctx, actor: null, origin: { ip: '203.0.113.9', userAgent: 'test' },
+      input: { subject: 'Cannot log in', body: 'The code never arrives.', category: 'account', customer: { email: 'link@example.test' } },
+    });
+    assert.ok(created.guestToken);
+    const link = guestLinkFor(t.ctx, created.ticket.id, created.guestToken);
+    assert.ok(link.startsWith(`${t.config.PUBLIC_URL}/t/`));
+    const read = await t.http.inject({ url: `/api/v1/me/tickets/${created.ticket.number}`, cookies: { [GUEST_COOKIE]: created.guestToken } });
+    assert.equal(read.statusCode, 200);
+    const verified = await createCustomer(t.ctx);
+    const session = await createSession(t.ctx, { type: 'customer', id: verified.id });
+    const own = await t.http.inject({ method: 'POST', url: '/api/v1/me/tickets', ...session, payload: customerBody() });
+    const row = await t.ctx.db.selectFrom('tickets').select('id').where('number', '=', own.json().number).executeTakeFirstOrThrow();
+    const viaCommand = await ticketCreator({
+      ctx: t.ctx, actor: { kind: 'customer', customerId: verified.id, verified: true, sessionId: 'x' }, origin: { ip: null, userAgent: null },
+      input: { subject: 'Second', body: 'Another question.', category: 'account' },
+    });
+    assert.equal(viaCommand.guestToken, undefined, 'verified customers sign in instead');
+    assert.ok(row.id);
   });
 });

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
-import { agentWithToken, createAgent, createApiToken, createCustomer } from '../../../test/factories.js';
+import { agentWithToken, createAgent, createApiToken, createCustomer, createSession } from '../../../test/factories.js';
 import { createTicket, ticketBody } from './testKit.js';
 
 describe('agent ticket API', () => {
@@ -165,5 +165,23 @@ describe('agent ticket API', () => {
     assert.equal(list.statusCode, 200);
     assert.deepEqual(list.json().items.map((m: { visibility: string }) => m.visibility), ['public', 'internal', 'public']);
     assert.equal((await t.http.inject({ url })).statusCode, 401);
+  });
+
+  it('guards every read endpoint with tickets:read and every write with tickets:write', async () => {
+    const { headers } = await agentWithToken(t.ctx);
+    const ticket = await createTicket(t, headers);
+    const agent = await createAgent(t.ctx);
+    const customersOnly = await createApiToken(t.ctx, agent.id, ['customers:read']);
+    for (const url of ['/api/v1/tickets', `/api/v1/tickets/${ticket.id}`, `/api/v1/tickets/${ticket.id}/messages`, `/api/v1/tickets/${ticket.id}/timeline`]) {
+      assert.equal((await t.http.inject({ url })).statusCode, 401, url);
+      assert.equal((await t.http.inject({ url, headers: customersOnly })).statusCode, 403, url);
+      assert.equal((await t.http.inject({ url, headers })).statusCode, 200, url);
+    }
+    const customer = await createCustomer(t.ctx);
+    const session = await createSession(t.ctx, { type: 'customer', id: customer.id });
+    const asCustomer = await t.http.inject({ url: `/api/v1/tickets/${ticket.id}`, cookies: session.cookies });
+    assert.equal(asCustomer.statusCode, 403, 'customers never reach the agent API');
+    const merge = await t.http.inject({ method: 'POST', url: `/api/v1/tickets/${ticket.id}/merge`, headers: customersOnly, payload: { intoTicket: ticket.number } });
+    assert.equal(merge.statusCode, 403);
   });
 });
