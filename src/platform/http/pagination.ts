@@ -39,3 +39,11 @@ export function pageOf<T extends { id: string }>(rows: T[], limit: number): Page
 export function mapPage<T, U>(page: Page<T>, fn: (item: T) => U): Page<U> {
   return { items: page.items.map(fn), nextCursor: page.nextCursor };
 }
+
+/** The two query fields every list endpoint accepts; spread into a `z.strictObject`. */
+export const pageQuery = { cursor: cursorSchema, limit: limitSchema };
+
+/** `limit + 1` rows → one presented page. */
+export function toPage<T extends { id: string }, P>(rows: T[], limit: number, present: (row: T) => P): Page<P> {
+  return mapPage(pageOf(rows, limit), present);
+}

@@ -6,7 +6,7 @@ import { notFound } from '../../../platform/http/errors.js';
 import { audit, originOf } from '../audit.js';
 import { agentCreator } from '../commands/agentCreator.js';
 import { agentUpdater, twoFactorResetter } from '../commands/agentUpdater.js';
-import { decodeCursor, toPage } from '../pagination.js';
+import { decodeCursor, toPage } from '../../../platform/http/pagination.js';
 import { presentAgent, presentTeam } from '../presenters.js';
 import { agentActor, requireAgent } from './authenticate.js';
 import { agentIdParams, createAgentBody, listAgentsQuery, listTeamsQuery, teamBody, teamIdParams, updateAgentBody } from './agentSchema.js';

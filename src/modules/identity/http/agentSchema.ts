@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roles } from '../actor.js';
-import { pageQuery } from '../pagination.js';
+import { pageQuery } from '../../../platform/http/pagination.js';
 
 /** Agents and teams administration. */
 export const agentLocale = z.enum(['en', 'zh-CN', 'ko']).describe('Console language');

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../../context.js';
-import { decodeCursor, toPage } from '../pagination.js';
+import { decodeCursor, toPage } from '../../../platform/http/pagination.js';
 import { authorizeAuditLog } from '../policies.js';
 import { presentAuditEntry } from '../presenters.js';
 import { listAuditQuery } from './auditSchema.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery } from '../pagination.js';
+import { pageQuery } from '../../../platform/http/pagination.js';
 
 /** Audit log reads: newest first. */
 export const listAuditQuery = z.strictObject({

@@ -5,7 +5,7 @@ import { notFound } from '../../../platform/http/errors.js';
 import { originOf } from '../audit.js';
 import { customerCreator, customerUpdater } from '../commands/customerEditor.js';
 import { normaliseEmail } from '../customers.js';
-import { decodeCursor, toPage } from '../pagination.js';
+import { decodeCursor, toPage } from '../../../platform/http/pagination.js';
 import { presentCustomer } from '../presenters.js';
 import { agentActor, requireAgent } from './authenticate.js';
 import { createCustomerBody, customerIdParams, listCustomersQuery, updateCustomerBody } from './customerSchema.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { customerLocales, normaliseEmail, normalisePhone, PHONE_PATTERN } from '../customers.js';
-import { pageQuery } from '../pagination.js';
+import { pageQuery } from '../../../platform/http/pagination.js';
 
 /** Customers (exchange users) as agents and integrations see them. */
 const email = z.string().trim().max(254).pipe(z.email()).transform(normaliseEmail).describe('Email, stored lowercase');

@@ -4,7 +4,7 @@ import type { AppContext } from '../../../context.js';
 import { notFound } from '../../../platform/http/errors.js';
 import { originOf } from '../audit.js';
 import { tokenCreator, tokenRevoker } from '../commands/tokenCreator.js';
-import { decodeCursor, toPage } from '../pagination.js';
+import { decodeCursor, toPage } from '../../../platform/http/pagination.js';
 import { canSeeAllTokens } from '../policies.js';
 import { presentApiToken } from '../presenters.js';
 import { createTokenBody, listTokensQuery, tokenIdParams } from './tokenSchema.js';

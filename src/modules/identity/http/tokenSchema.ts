@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { scopes } from '../actor.js';
-import { pageQuery } from '../pagination.js';
+import { pageQuery } from '../../../platform/http/pagination.js';
 
 /** API tokens for integrations. */
 export const createTokenBody = z.strictObject({
