@@ -39,6 +39,7 @@ function createRequest(spec: LoadSpec): Request {
         subject: `Deposit not credited #${n}`,
         body: `I sent 250 USDT over TRC20 an hour ago (tx ${n.toString(16).padStart(8, '0')}), it is not in my spot wallet yet.`,
         category: 'deposit',
+        fields: { coin: 'USDT', network: 'TRC20', amount: '250', txHash: n.toString(16).padStart(64, '0'), address: 'TQ7xV3n6kqgZr1bX9uN2aYkTc8Lm4RdPeW' },
         customer: { email: `bench-${n % 500}@example.test`, name: 'Bench Trader' },
       };
       return { ...request, body: JSON.stringify(body) };

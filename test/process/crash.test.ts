@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  createTicket, createWorkspace, provisionAgentToken, startServer, ticketOf,
+  createTicket, createWorkspace, exitOf, provisionAgentToken, startServer, ticketOf,
   type CreatedTicket, type RunningServer, type Workspace,
 } from './server.js';
 
@@ -54,7 +54,7 @@ describe('kill -9 during a stream of ticket creates', () => {
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     assert.ok(killed, `the stream ended before ${KILL_AFTER_ACKS} creates were acknowledged (other statuses: ${otherStatuses})`);
     assert.equal(otherStatuses, 0, `non-201 answers before the kill:\n${first.stderr()}`);
-    const { signal } = await first.exited;
+    const { signal } = await exitOf(first);
     assert.equal(signal, 'SIGKILL');
 
     const numbers = acknowledged.map((t) => t.number);
@@ -68,9 +68,10 @@ describe('kill -9 during a stream of ticket creates', () => {
     for (const ticket of acknowledged) {
       const res = await fetch(`${second.url}/api/v1/tickets/${encodeURIComponent(ticket.number)}`, { headers: { authorization } });
       assert.equal(res.status, 200, `ticket ${ticket.number} missing after restart`);
-      const body = (await res.json()) as { ticket: { id: string; number: string; subject: string } };
-      assert.equal(body.ticket.id, ticket.id);
-      assert.equal(body.ticket.subject, ticket.subject);
+      const read = ticketOf(await res.json());
+      assert.equal(read.id, ticket.id);
+      assert.equal(read.number, ticket.number);
+      assert.equal(read.subject, ticket.subject);
     }
 
     // Behind the API: the first message of each ticket is the body that was sent, and numbers are unique.

@@ -1,16 +1,19 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { onPostgres, testDatabaseUrl } from '../harness.js';
 import {
-  createTicket, createWorkspace, freePort, provisionAgentToken, spawnServer, startServer,
+  createTicket, createWorkspace, exitOf, freePort, provisionAgentToken, spawnServer, startServer,
   type RunningServer, type Workspace,
 } from './server.js';
 
 describe('database unreachable at start', () => {
   it('PostgreSQL that refuses connections: exits non-zero naming the database, without the password', async () => {
     const server = spawnServer({ PORT: String(await freePort()), DATABASE_URL: 'postgres://ledgerdesk:s3cret-pass@127.0.0.1:1/ledgerdesk', LOG_LEVEL: 'warn' });
-    const { code } = await server.exited;
+    const { code } = await exitOf(server);
     assert.equal(code, 1);
     assert.match(server.stderr(), /database at postgres:\/\/127\.0\.0\.1:1\/ledgerdesk is unreachable/);
     assert.match(server.stderr(), /DATABASE_URL/);
@@ -18,10 +21,17 @@ describe('database unreachable at start', () => {
   });
 
   it('SQLite file that cannot be created: exits non-zero naming the path', async () => {
-    const server = spawnServer({ PORT: String(await freePort()), DATABASE_URL: 'sqlite:/proc/ledgerdesk-nowhere/db.sqlite', DATA_DIR: '/proc/ledgerdesk-nowhere', LOG_LEVEL: 'warn' });
-    const { code } = await server.exited;
-    assert.equal(code, 1);
-    assert.match(server.stderr(), /LedgerDesk could not start: .*ledgerdesk-nowhere/);
+    // A regular file where the data folder should be: the folder can never be created.
+    const blocker = join(mkdtempSync(join(tmpdir(), 'ledgerdesk-proc-')), 'not-a-folder');
+    writeFileSync(blocker, 'x');
+    try {
+      const server = spawnServer({ PORT: String(await freePort()), DATABASE_URL: `sqlite:${blocker}/db.sqlite`, DATA_DIR: blocker, LOG_LEVEL: 'warn' });
+      const { code } = await exitOf(server);
+      assert.equal(code, 1);
+      assert.match(server.stderr(), /LedgerDesk could not start: .*not-a-folder/);
+    } finally {
+      rmSync(dirname(blocker), { recursive: true, force: true });
+    }
   });
 });
 

@@ -182,7 +182,12 @@ export async function createTicket(url: string, authorization: string, tag = 'p'
   const res = await fetch(`${url}/api/v1/tickets`, {
     method: 'POST',
     headers: { authorization, 'content-type': 'application/json' },
-    body: JSON.stringify({ ...sent, category: 'deposit', customer: { email: `trader-${tag}-${serial}@example.test`, name: 'Process Test' } }),
+    body: JSON.stringify({
+      ...sent,
+      category: 'deposit',
+      fields: { coin: 'USDT', network: 'TRC20', amount: '250.5', txHash: randomBytes(32).toString('hex'), address: 'TQ7xV3n6kqgZr1bX9uN2aYkTc8Lm4RdPeW' },
+      customer: { email: `trader-${tag}-${serial}@example.test`, name: 'Process Test' },
+    }),
     signal: AbortSignal.timeout(15_000),
   });
   const text = await res.text();
@@ -195,8 +200,27 @@ export async function createTicket(url: string, authorization: string, tag = 'p'
   return { status: res.status, sent, json };
 }
 
-export function ticketOf(json: unknown): { id: string; number: string } {
-  const ticket = (json as { ticket?: { id?: unknown; number?: unknown } } | null)?.ticket;
-  if (typeof ticket?.id !== 'string' || typeof ticket.number !== 'string') throw new Error(`no ticket in ${JSON.stringify(json)}`);
-  return { id: ticket.id, number: ticket.number };
+/** The ticket in a create/read response (the API answers with the ticket object itself). */
+export function ticketOf(json: unknown): { id: string; number: string; subject: string } {
+  const ticket = json as { id?: unknown; number?: unknown; subject?: unknown } | null;
+  if (typeof ticket?.id !== 'string' || typeof ticket.number !== 'string' || typeof ticket.subject !== 'string') {
+    throw new Error(`no ticket in ${JSON.stringify(json)}`);
+  }
+  return { id: ticket.id, number: ticket.number, subject: ticket.subject };
+}
+
+/** Waits for the process to exit on its own; SIGKILLs it and fails after `timeoutMs`. */
+export async function exitOf(server: RunningServer, timeoutMs = 30_000): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      server.child.kill('SIGKILL');
+      reject(new Error(`process did not exit within ${timeoutMs} ms\nstdout:\n${server.stdout()}\nstderr:\n${server.stderr()}`));
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([server.exited, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

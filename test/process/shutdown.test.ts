@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTicket, createWorkspace, provisionAgentToken, startServer, type RunningServer, type Workspace } from './server.js';
+import { createTicket, createWorkspace, exitOf, provisionAgentToken, startServer, type RunningServer, type Workspace } from './server.js';
 
 /** SIGTERM while requests are in flight: they all finish, the process exits 0, nothing new gets in. */
 const IN_FLIGHT = 40;
@@ -30,7 +30,7 @@ describe('graceful shutdown on SIGTERM', () => {
     const statuses = results.map((r) => (r.status === 'fulfilled' ? r.value.status : `rejected: ${String(r.reason)}`));
     assert.deepEqual(statuses, Array.from({ length: IN_FLIGHT }, () => 201), `stderr:\n${running.stderr()}`);
 
-    const { code, signal } = await running.exited;
+    const { code, signal } = await exitOf(running);
     assert.equal(signal, null);
     assert.equal(code, 0, `stderr:\n${running.stderr()}`);
     await assert.rejects(fetch(`${running.url}/healthz`, { signal: AbortSignal.timeout(2000) }), 'the port still accepts connections');
