@@ -24,6 +24,13 @@ declare module 'fastify' {
     /** The CSRF token a cookie-authenticated form or fetch must echo. */
     csrfToken: string | null;
   }
+  interface FastifyContextConfig {
+    /**
+     * 'handler': the route reads a multipart body itself (its fields are not parsed before
+     * the handler runs) and must call `assertCsrf` before any side effect.
+     */
+    csrf?: 'handler';
+  }
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -50,11 +57,21 @@ export function registerAuthentication(app: FastifyInstance, ctx: AppContext): v
 
   // Runs after body parsing so HTML forms can carry the token as a `_csrf` field.
   app.addHook('preValidation', async (request) => {
-    if (!UNSAFE.has(request.method) || !request.csrfToken) return;
+    if (!UNSAFE.has(request.method) || request.routeOptions.config.csrf === 'handler') return;
     const body = request.body as Record<string, unknown> | undefined;
-    const sent = request.headers['x-csrf-token'] ?? (typeof body?._csrf === 'string' ? body._csrf : undefined);
-    if (typeof sent !== 'string' || !safeEqual(sent, request.csrfToken)) throw new AppError('csrf_failed');
+    assertCsrf(request, typeof body?._csrf === 'string' ? body._csrf : undefined);
   });
+}
+
+/**
+ * 403 csrf_failed unless a cookie-authenticated request echoes its CSRF token, in the
+ * X-CSRF-Token header or as the `_csrf` form field. Bearer and anonymous requests carry no
+ * ambient credential, so there is nothing to forge.
+ */
+export function assertCsrf(request: FastifyRequest, formField: unknown): void {
+  if (!request.csrfToken) return;
+  const sent = request.headers['x-csrf-token'] ?? formField;
+  if (typeof sent !== 'string' || !safeEqual(sent, request.csrfToken)) throw new AppError('csrf_failed');
 }
 
 async function fromBearer(ctx: AppContext, header: string): Promise<AgentActor | null> {

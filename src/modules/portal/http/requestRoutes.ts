@@ -9,7 +9,7 @@ import { categoryFields, isCategory } from '../../tickets/categories.js';
 import { ticketCreator } from '../../tickets/commands/ticketCreator.js';
 import { guestLinkFor, GUEST_LINK_TTL_SECONDS } from '../../tickets/guestLinks.js';
 import { findTicketForActor } from '../../tickets/queries.js';
-import { assertFormCsrf, deferCsrfCheck, formCsrfToken } from '../csrf.js';
+import { assertFormCsrf, formCsrfToken } from '../csrf.js';
 import {
   attachmentsTooLarge, checkTicketForm, localToIso, messageForError, readPortalForm, ticketFormValues,
   type FormErrors, type TicketFormValues,
@@ -54,7 +54,7 @@ export function registerRequestRoutes(app: FastifyInstance, ctx: AppContext): vo
     return renderForm(request, reply, locale, values, {}, false, 200);
   });
 
-  r.post('/tickets/new', { schema: { hide: true, querystring: pageQuery }, onRequest: deferCsrfCheck }, async (request, reply) => {
+  r.post('/tickets/new', { schema: { hide: true, querystring: pageQuery }, config: { csrf: 'handler' } }, async (request, reply) => {
     const locale = localeOf(request, reply, ctx.config.PUBLIC_URL);
     const form = await readPortalForm(request, ctx.config);
     assertFormCsrf(request, ctx.secret, form.fields._csrf);

@@ -9,7 +9,7 @@ import { messageSender } from '../../tickets/commands/messageSender.js';
 import { ticketPolicy } from '../../tickets/policies.js';
 import { findTicketForActor, listMessagesForActor, listTicketsForActor, loadTicketDetail, type MessageView } from '../../tickets/queries.js';
 import type { TicketRow } from '../../tickets/ticketEvents.js';
-import { assertFormCsrf, deferCsrfCheck, formCsrfToken } from '../csrf.js';
+import { assertFormCsrf, formCsrfToken } from '../csrf.js';
 import { attachmentsTooLarge, messageForError, readPortalForm, REPLY_MAX, type FormErrors } from '../form.js';
 import { signInHelpPage, ticketListPage } from '../pages/ticketList.js';
 import { ticketPage } from '../pages/ticketView.js';
@@ -77,7 +77,7 @@ export function registerTicketRoutes(app: FastifyInstance, ctx: AppContext): voi
     return renderTicket(request, reply, locale, viewer, ticket, { body: '', errors: {}, filesDropped: false }, 200, request.query.sent === '1');
   });
 
-  r.post('/tickets/:number/reply', { schema: { hide: true, params: ticketParams, querystring: pageQuery }, onRequest: deferCsrfCheck }, async (request, reply) => {
+  r.post('/tickets/:number/reply', { schema: { hide: true, params: ticketParams, querystring: pageQuery }, config: { csrf: 'handler' } }, async (request, reply) => {
     const locale = localeOf(request, reply, ctx.config.PUBLIC_URL);
     const viewer = viewerOf(request);
     if (!viewer) return sendErrorPage(request, reply, locale, 'notFound', 404);
