@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadResult } from './load.js';
 import type { RawResult } from './raw.js';
@@ -40,7 +40,7 @@ export function markdown(report: BenchReport): string {
   const lines = [
     `# Ticket API benchmark — ${report.date}`,
     '',
-    `${report.machine.cpus} CPUs, Node ${report.machine.node}; ${report.settings.connections} connections, ${report.settings.seconds} s per phase after a warm-up; load from a separate process (autocannon); LOG_LEVEL=warn.`,
+    `${report.date.slice(0, 16).replace('T', ' ')} UTC, ${report.machine.cpus} CPUs, Node ${report.machine.node}; ${report.settings.connections} connections, ${report.settings.seconds} s per phase after a warm-up; load from a separate process (autocannon); LOG_LEVEL=warn.`,
     '',
     '| Database | Operation | API req/s | p50 | p99 | errors / non-2xx | Raw driver ops/s | API ÷ raw | Server RSS peak |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -59,12 +59,32 @@ export function markdown(report: BenchReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function writeReport(root: string, report: BenchReport): { json: string; md: string } {
+export const README_START = '<!-- bench:start -->';
+export const README_END = '<!-- bench:end -->';
+
+/** Puts the tables (without the title) between the README's bench markers, if present. */
+function updateReadme(root: string, report: BenchReport): boolean {
+  const path = join(root, 'README.md');
+  let readme: string;
+  try {
+    readme = readFileSync(path, 'utf8');
+  } catch {
+    return false;
+  }
+  const start = readme.indexOf(README_START);
+  const end = readme.indexOf(README_END);
+  if (start < 0 || end < start) return false;
+  const body = markdown(report).split('\n').slice(2).join('\n').trim();
+  writeFileSync(path, `${readme.slice(0, start + README_START.length)}\n${body}\n${readme.slice(end)}`);
+  return true;
+}
+
+export function writeReport(root: string, report: BenchReport, readme = true): { json: string; md: string; readme: boolean } {
   const dir = join(root, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const json = join(dir, `${report.date.slice(0, 10)}-tickets.json`);
   const md = join(dir, 'latest.md');
   writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(md, markdown(report));
-  return { json, md };
+  return { json, md, readme: readme && updateReadme(root, report) };
 }

@@ -4,6 +4,9 @@
  * on embedded SQLite and, when reachable, on PostgreSQL (a fresh schema, dropped afterwards).
  *
  *   node dist/bench/run.js [--seconds 10] [--connections 16] [--only sqlite|postgres] [--profile]
+ *                          [--server-node-option=<flag> …]
+ * --profile writes a V8 CPU profile of the server to bench/results/profiles/ (summarise it with
+ * `node dist/bench/profile.js <file>`).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +27,10 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '16' },
     only: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    /** Extra flag for the server's node (repeatable), e.g. --server-node-option=--import=./patch.mjs for experiments. */
+    'server-node-option': { type: 'string', multiple: true, default: [] },
+    /** Leave README.md alone (experiments). */
+    'no-readme': { type: 'boolean', default: false },
   },
 });
 const seconds = Math.min(120, Math.max(1, Number(args.seconds)));
@@ -95,7 +102,7 @@ async function benchDatabase(database: 'sqlite' | 'postgres'): Promise<TargetRun
     };
     const authorization = await provisionToken(env, schema);
     const profileFlags = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench', 'results', 'profiles')}`] : [];
-    const server = await startServer(env, profileFlags);
+    const server = await startServer(env, [...profileFlags, ...(args['server-node-option'] ?? [])]);
     try {
       const base = { url: server.url, authorization, connections };
       say(`warm-up ${WARMUP_SECONDS} s…`);
@@ -143,6 +150,6 @@ report.targets = judge(report.runs.find((r) => r.database === 'sqlite'));
 
 say('');
 say(markdown(report));
-const written = writeReport(root, report);
-say(`written: ${written.json}, ${written.md}`);
+const written = writeReport(root, report, !args['no-readme']);
+say(`written: ${written.json}, ${written.md}${written.readme ? ', README.md' : ''}`);
 process.exitCode = report.targets.every((t) => t.pass) ? 0 : 1;
