@@ -42,9 +42,24 @@ export function summarise(profile: CpuProfile, top: number): string {
     const owner = ownerOf(url, functionName);
     owners.set(owner, (owners.get(owner) ?? 0) + us);
   }
+  // Inclusive time of our own functions: what a request stage costs with everything it calls.
+  const inclusive = new Map<string, number>();
+  const parentOf = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
+  for (const [id, us] of selfUs) {
+    const seen = new Set<string>();
+    for (let cur: number | undefined = id; cur !== undefined; cur = parentOf.get(cur)) {
+      const { functionName, url, lineNumber } = byId.get(cur)!.callFrame;
+      if (!/\/(src|dist\/src)\//.test(url) || !functionName) continue;
+      const key = `${functionName} ${url.replace(/^.*\/(src\/)/, '$1')}:${lineNumber + 1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      inclusive.set(key, (inclusive.get(key) ?? 0) + us);
+    }
+  }
   const pct = (us: number) => `${((us / total) * 100).toFixed(1).padStart(5)} %`;
   const rows = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, us]) => `${pct(us)}  ${k}`);
-  return [`total sampled: ${(total / 1e6).toFixed(1)} s`, '', 'by owner (self time):', ...rows(owners), '', 'by function (self time):', ...rows(fns)].join('\n');
+  return [`total sampled: ${(total / 1e6).toFixed(1)} s`, '', 'by owner (self time):', ...rows(owners), '', 'by function (self time):', ...rows(fns), '', 'our functions (inclusive, synchronous part only):', ...rows(inclusive)].join('\n');
 }
 
 if (process.argv[1]?.endsWith('profile.js') || process.argv[1]?.endsWith('profile.ts')) {

@@ -4,7 +4,7 @@
  * on embedded SQLite and, when reachable, on PostgreSQL (a fresh schema, dropped afterwards).
  *
  *   node dist/bench/run.js [--seconds 10] [--connections 16] [--only sqlite|postgres] [--profile]
- *                          [--server-node-option=<flag> …]
+ *                          [--server-node-option=<flag> …] [--no-write]
  * --profile writes a V8 CPU profile of the server to bench/results/profiles/ (summarise it with
  * `node dist/bench/profile.js <file>`).
  */
@@ -29,8 +29,8 @@ const { values: args } = parseArgs({
     profile: { type: 'boolean', default: false },
     /** Extra flag for the server's node (repeatable), e.g. --server-node-option=--import=./patch.mjs for experiments. */
     'server-node-option': { type: 'string', multiple: true, default: [] },
-    /** Leave README.md alone (experiments). */
-    'no-readme': { type: 'boolean', default: false },
+    /** Experiments: print only, write neither bench/results nor README.md. */
+    'no-write': { type: 'boolean', default: false },
   },
 });
 const seconds = Math.min(120, Math.max(1, Number(args.seconds)));
@@ -150,6 +150,8 @@ report.targets = judge(report.runs.find((r) => r.database === 'sqlite'));
 
 say('');
 say(markdown(report));
-const written = writeReport(root, report, !args['no-readme']);
-say(`written: ${written.json}, ${written.md}${written.readme ? ', README.md' : ''}`);
+if (!args['no-write']) {
+  const written = writeReport(root, report);
+  say(`written: ${written.json}, ${written.md}${written.readme ? ', README.md' : ''}`);
+}
 process.exitCode = report.targets.every((t) => t.pass) ? 0 : 1;
