@@ -5,6 +5,8 @@ import { nowIso } from '../../../platform/db/ids.js';
 import { AppError, notFound } from '../../../platform/http/errors.js';
 import type { Actor, RequestOrigin, Role } from '../actor.js';
 import { audit } from '../audit.js';
+import { recordEvent } from '../../../platform/bus/outbox.js';
+import { CREDENTIALS_CHANGED, credentialsChanged } from '../tokenCache.js';
 import type { AgentRow } from '../presenters.js';
 import { endAgentSessions } from './sessionCreator.js';
 import { clearTotp } from './totpEnroller.js';
@@ -44,7 +46,7 @@ export async function agentUpdater(
   ctx: AppContext,
   input: { actor: Actor; origin: RequestOrigin; agentId: string; changes: AgentChanges },
 ): Promise<AgentRow> {
-  return ctx.transaction(async (trx) => {
+  const updated = await ctx.transaction(async (trx) => {
     const agent = await lockAgent(ctx, trx, input.agentId);
     const { changes } = input;
     const losesAdmin = agent.role === 'admin' && !agent.disabled && ((changes.role && changes.role !== 'admin') || changes.disabled === true);
@@ -58,9 +60,13 @@ export async function agentUpdater(
     if (changes.disabled === true && !agent.disabled) await cutAccess(trx, agent.id);
     // A changed role changes what existing sessions may do: make them sign in again.
     else if (changes.role && changes.role !== agent.role) await endAgentSessions(trx, agent.id);
+    // Tokens never grant more than the role: cached token grants must be dropped everywhere.
+    if (changes.disabled !== undefined || changes.role !== undefined) await recordEvent(trx, CREDENTIALS_CHANGED, { agentId: agent.id });
     await audit(trx, { actor: input.actor, action: 'agent.updated', targetType: 'agent', targetId: agent.id, origin: input.origin, details: { ...changes } });
     return { ...agent, ...next };
   });
+  credentialsChanged(ctx);
+  return updated;
 }
 
 /** An admin clears a locked-out agent's 2FA; they must sign in again (and re-enrol if their role requires it). */

@@ -3,6 +3,8 @@ import { randomToken, sha256Hex } from '../../../platform/crypto.js';
 import { newId, nowIso } from '../../../platform/db/ids.js';
 import type { AgentActor, RequestOrigin, Scope } from '../actor.js';
 import { audit } from '../audit.js';
+import { recordEvent } from '../../../platform/bus/outbox.js';
+import { CREDENTIALS_CHANGED, credentialsChanged } from '../tokenCache.js';
 import { API_TOKEN_PREFIX } from '../http/authenticate.js';
 import { authorizeTokenCreation } from '../policies.js';
 
@@ -39,7 +41,7 @@ export async function tokenCreator(
 
 /** Revocation is checked on every request, so it bites on the token's next use. */
 export async function tokenRevoker(ctx: AppContext, input: { actor: AgentActor; origin: RequestOrigin; tokenId: string }) {
-  return ctx.transaction(async (trx) => {
+  const revoked = await ctx.transaction(async (trx) => {
     const row = await trx
       .updateTable('api_tokens')
       .set({ revoked_at: nowIso() })
@@ -47,7 +49,12 @@ export async function tokenRevoker(ctx: AppContext, input: { actor: AgentActor; 
       .where('revoked_at', 'is', null)
       .returningAll()
       .executeTakeFirst();
-    if (row) await audit(trx, { actor: input.actor, action: 'token.revoked', targetType: 'api_token', targetId: row.id, origin: input.origin, details: { name: row.name } });
+    if (row) {
+      await audit(trx, { actor: input.actor, action: 'token.revoked', targetType: 'api_token', targetId: row.id, origin: input.origin, details: { name: row.name } });
+      await recordEvent(trx, CREDENTIALS_CHANGED, { tokenId: row.id });
+    }
     return row;
   });
+  credentialsChanged(ctx);
+  return revoked;
 }

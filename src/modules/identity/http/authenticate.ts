@@ -3,6 +3,7 @@ import type { AppContext } from '../../../context.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { hmac, safeEqual, sha256Hex, verifyToken } from '../../../platform/crypto.js';
 import { nowIso } from '../../../platform/db/ids.js';
+import { cachedBearer, type ResolvedBearer } from '../tokenCache.js';
 import { roleScopes, scopes as allScopes, atLeast, type Actor, type AgentActor, type Role, type Scope } from '../actor.js';
 
 export const SESSION_COOKIE = 'ld_session';
@@ -45,7 +46,7 @@ export function registerAuthentication(app: FastifyInstance, ctx: AppContext): v
   app.addHook('onRequest', async (request) => {
     const authorization = request.headers.authorization;
     if (authorization) {
-      request.actor = await fromBearer(ctx, authorization);
+      request.actor = await cachedBearer(ctx, authorization, () => fromBearer(ctx, authorization));
       if (!request.actor) throw new AppError('unauthenticated', 'The API token is invalid, expired or revoked.');
       return;
     }
@@ -74,9 +75,10 @@ export function assertCsrf(request: FastifyRequest, formField: unknown): void {
   if (typeof sent !== 'string' || !safeEqual(sent, request.csrfToken)) throw new AppError('csrf_failed');
 }
 
-async function fromBearer(ctx: AppContext, header: string): Promise<AgentActor | null> {
+async function fromBearer(ctx: AppContext, header: string): Promise<ResolvedBearer> {
+  const none = { actor: null, expiresAt: null };
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match || !match[1]!.startsWith(API_TOKEN_PREFIX)) return null;
+  if (!match || !match[1]!.startsWith(API_TOKEN_PREFIX)) return none;
   const row = await ctx.db
     .selectFrom('api_tokens')
     .innerJoin('agents', 'agents.id', 'api_tokens.agent_id')
@@ -84,14 +86,17 @@ async function fromBearer(ctx: AppContext, header: string): Promise<AgentActor |
     .where('api_tokens.token_hash', '=', sha256Hex(match[1]!))
     .executeTakeFirst();
   const now = nowIso();
-  if (!row || row.revoked_at || row.disabled || (row.expires_at && row.expires_at < now)) return null;
+  if (!row || row.revoked_at || row.disabled || (row.expires_at && row.expires_at < now)) return none;
   if (!row.last_used_at || Date.parse(now) - Date.parse(row.last_used_at) > TOUCH_EVERY_MS) {
     await ctx.db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
   }
   // A token never grants more than its owner's role currently allows.
   const allowed = new Set(roleScopes[row.role]);
   const granted = (JSON.parse(row.scopes) as Scope[]).filter((s) => allowed.has(s));
-  return { kind: 'agent', agentId: row.agentId, role: row.role, via: 'token', scopes: new Set(granted), tokenId: row.id };
+  return {
+    actor: { kind: 'agent', agentId: row.agentId, role: row.role, via: 'token', scopes: new Set(granted), tokenId: row.id },
+    expiresAt: row.expires_at ? Date.parse(row.expires_at) : null,
+  };
 }
 
 async function fromSession(ctx: AppContext, request: FastifyRequest, cookie: string): Promise<void> {
