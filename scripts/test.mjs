@@ -64,7 +64,8 @@ const add = (r) => {
 add(await runPass('sqlite', files, { TEST_DATABASE_URL: '' }));
 const reachable = await postgresReachable();
 if (reachable === true) {
-  add(await runPass('postgres', files, { TEST_DATABASE_URL: pgUrl }));
+  // Browser tests exercise pages, not the database: they run once, in the SQLite pass.
+  add(await runPass('postgres', files.filter((f) => !f.startsWith('test/browser/')), { TEST_DATABASE_URL: pgUrl }));
 } else if (ci) {
   process.stdout.write(`\nPostgreSQL at ${pgUrl} is unreachable (${reachable}); CI may not skip it.\n`);
   totals.failed += 1;

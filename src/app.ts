@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { openDatabase, type Database } from './platform/db/index.js';
 import { migrateToLatest } from './platform/db/migrate.js';
+import { GroupCommitter } from './platform/db/groupCommit.js';
 import { InProcessBus, type Bus } from './platform/bus/bus.js';
 import { RedisBus } from './platform/bus/redis.js';
 import { OutboxRelay } from './platform/bus/outbox.js';
@@ -32,6 +33,8 @@ export interface BuildOptions {
 export interface App {
   http: FastifyInstance;
   ctx: AppContext;
+  /** /readyz answers 503 from now on, so load balancers stop sending before we stop listening. */
+  markShuttingDown(): void;
   close(): Promise<void>;
 }
 
@@ -55,6 +58,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   const bus: Bus = config.REDIS_URL ? await RedisBus.connect(config.REDIS_URL, log) : new InProcessBus(log);
   const relay = new OutboxRelay(database, bus, log);
+  // PostgreSQL commits concurrently on its own; SQLite's single writer gains from batching.
+  const groupCommit = database.dialect === 'sqlite' ? new GroupCommitter(database.db) : undefined;
   const ctx: AppContext = {
     config,
     database,
@@ -65,7 +70,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     log,
     secret: await loadSecret(database, config),
     transaction: async (fn) => {
-      const result = await database.db.transaction().execute(fn);
+      const result = groupCommit ? await groupCommit.run(fn) : await database.db.transaction().execute(fn);
       relay.kick();
       return result;
     },
@@ -103,6 +108,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   return {
     http,
     ctx,
+    markShuttingDown: () => {
+      shuttingDown = true;
+    },
     close: async () => {
       shuttingDown = true;
       await http.close();

@@ -1,6 +1,4 @@
 import { readFileSync } from 'node:fs';
-import type { Server, ServerResponse } from 'node:http';
-import { Server as NetServer } from 'node:net';
 import { Command } from 'commander';
 import { sql } from 'kysely';
 import { buildApp, createLogger, type App } from './app.js';
@@ -8,6 +6,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './platform/db/index.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { isDatabaseUnavailable } from './platform/db/errors.js';
+import { TrafficMonitor } from './platform/http/shutdown.js';
 
 /** Exit codes scripts and orchestrators can tell apart. */
 const EXIT_CONFIG = 2;
@@ -75,49 +74,17 @@ async function bootApp(config: Config, seedDemo?: boolean): Promise<App> {
   }
 }
 
-/**
- * Counts requests the HTTP server is working on, so shutdown can wait for them. Attached to
- * the raw server: hooks cannot be added to a Fastify instance that is already ready.
- */
-function trackInFlight(server: Server): () => number {
-  let inFlight = 0;
-  server.on('request', (_req, res: ServerResponse) => {
-    inFlight += 1;
-    res.once('close', () => (inFlight -= 1));
-  });
-  return () => inFlight;
-}
-
-/**
- * Before Fastify's close (which drops idle keep-alive connections and answers late requests
- * with 503), stop accepting connections and let requests that clients already sent on open
- * connections arrive and finish: otherwise a request still in a socket buffer is cut off.
- * Returns once nothing has been in flight for QUIET_MS, or after `limitMs`.
- */
-const QUIET_MS = 250;
-async function drain(server: Server, inFlight: () => number, limitMs: number): Promise<void> {
-  // net.Server's close only stops listening; http.Server's would also drop idle connections.
-  netServerClose.call(server);
-  const deadline = Date.now() + limitMs;
-  let quietSince = Date.now();
-  while (Date.now() < deadline) {
-    if (inFlight() > 0) quietSince = Date.now();
-    else if (Date.now() - quietSince >= QUIET_MS) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-const netServerClose = NetServer.prototype.close as (this: NetServer) => NetServer;
-
 async function start(): Promise<void> {
   const config = configOrExit();
   const app = await bootApp(config);
   const log = app.ctx.log;
-  const inFlight = trackInFlight(app.http.server);
+  const traffic = new TrafficMonitor(app.http.server);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal, inFlight: inFlight() }, 'shutting down: finishing in-flight requests');
+    log.info({ signal, inFlight: traffic.requestsInFlight }, 'shutting down: finishing in-flight requests');
+    app.markShuttingDown();
     // A request that never ends must not keep the process alive forever.
     const force = setTimeout(() => {
       log.error({ graceMs: config.SHUTDOWN_GRACE_MS }, 'graceful shutdown timed out; exiting');
@@ -125,7 +92,7 @@ async function start(): Promise<void> {
     }, config.SHUTDOWN_GRACE_MS);
     force.unref();
     try {
-      await drain(app.http.server, inFlight, Math.min(5_000, config.SHUTDOWN_GRACE_MS / 2));
+      await traffic.drain(Math.min(5_000, config.SHUTDOWN_GRACE_MS / 3));
       // Closes remaining connections once their requests are answered, drains the outbox, closes the database.
       await app.close();
     } catch (err) {

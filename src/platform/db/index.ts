@@ -92,8 +92,11 @@ function openPostgres(opts: OpenDatabaseOptions): Database {
     connectionTimeoutMillis: 3000,
     ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
   });
-  // An idle client losing its server must not crash the process; the next query reports it.
+  // A client losing its server emits 'error'. The pool listens only while a client is idle;
+  // one that is checked out between two queries (inside a transaction) would crash the
+  // process. Listen on every client: the query in progress, or the next one, reports it.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
