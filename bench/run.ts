@@ -13,8 +13,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { openDatabase } from '../src/platform/db/index.js';
+import { openConfiguredDatabase, openDatabase } from '../src/platform/db/index.js';
+import { dropSchema, withPgClient } from '../src/platform/db/postgresAdmin.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import type { LoadResult, LoadSpec } from './load.js';
 import { freshSchemaName, rawPostgres, rawSqlite, type RawResult } from './raw.js';
@@ -57,16 +57,6 @@ function load(spec: LoadSpec, scratch: string): Promise<LoadResult> {
   });
 }
 
-async function withPg<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 2000 });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 async function benchDatabase(database: 'sqlite' | 'postgres'): Promise<TargetRun> {
   const scratch = mkdtempSync(join(tmpdir(), 'ledgerdesk-bench-'));
   const schema = database === 'postgres' ? freshSchemaName() : undefined;
@@ -75,11 +65,7 @@ async function benchDatabase(database: 'sqlite' | 'postgres'): Promise<TargetRun
     say(`\n## ${database}`);
     let raw: RawResult;
     if (schema && rawSchema) {
-      await withPg(async (c) => {
-        await c.query(`create schema ${schema}`);
-        await c.query(`create schema ${rawSchema}`);
-      });
-      const rawDb = openDatabase({ url: pgUrl, pgSchema: rawSchema, poolSize: 2 });
+      const rawDb = await openConfiguredDatabase({ DATABASE_URL: pgUrl, DATABASE_SCHEMA: rawSchema, DATABASE_POOL_SIZE: 2, SQLITE_SYNCHRONOUS: 'NORMAL' });
       await migrateToLatest(rawDb.db, rawSchema);
       await rawDb.close();
       raw = await rawPostgres(pgUrl, rawSchema, Math.min(seconds, 5), 10);
@@ -100,7 +86,7 @@ async function benchDatabase(database: 'sqlite' | 'postgres'): Promise<TargetRun
       LEDGERDESK_ADMIN_PASSWORD: 'bench-admin-password-not-secret',
       ...(schema ? { DATABASE_SCHEMA: schema } : {}),
     };
-    const authorization = await provisionToken(env, schema);
+    const authorization = await provisionToken(env);
     const profileFlags = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench', 'results', 'profiles')}`] : [];
     const server = await startServer(env, [...profileFlags, ...(args['server-node-option'] ?? [])]);
     try {
@@ -126,7 +112,7 @@ async function benchDatabase(database: 'sqlite' | 'postgres'): Promise<TargetRun
       if (code !== 0) say(`server exited with ${code}:\n${server.output()}`);
     }
   } finally {
-    if (schema && rawSchema) await withPg((c) => c.query(`drop schema if exists ${schema} cascade; drop schema if exists ${rawSchema} cascade`)).catch(() => undefined);
+    if (schema && rawSchema) await Promise.all([dropSchema(pgUrl, schema), dropSchema(pgUrl, rawSchema)]).catch(() => undefined);
     rmSync(scratch, { recursive: true, force: true });
   }
 }
@@ -142,7 +128,7 @@ const report: BenchReport = {
 
 if (args.only !== 'postgres') report.runs.push(await benchDatabase('sqlite'));
 if (args.only !== 'sqlite') {
-  const reachable = await withPg(async () => true).catch((err: unknown) => (err instanceof Error ? err.message : String(err)));
+  const reachable = await withPgClient(pgUrl, async () => true).catch((err: unknown) => (err instanceof Error ? err.message : String(err)));
   if (reachable === true) report.runs.push(await benchDatabase('postgres'));
   else report.skipped.push(`PostgreSQL at ${new URL(pgUrl).host} unreachable (${reachable})`);
 }

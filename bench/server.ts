@@ -35,8 +35,8 @@ export function freePort(): Promise<number> {
  * Migrates the database and inserts an agent with an API token. Done before the server starts
  * because tokens belong to an agent, and agents are otherwise created through a console login.
  */
-export async function provisionToken(env: Record<string, string>, pgSchema: string | undefined): Promise<string> {
-  const app = await buildApp(loadConfig({ ...env, LOG_LEVEL: 'silent' }), { logger: pino({ level: 'silent' }), ...(pgSchema ? { pgSchema } : {}) });
+export async function provisionToken(env: Record<string, string>): Promise<string> {
+  const app = await buildApp(loadConfig({ ...env, LOG_LEVEL: 'silent' }), { logger: pino({ level: 'silent' }) });
   try {
     const now = nowIso();
     const agentId = newId();

@@ -8,7 +8,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
-import { openDatabase, type Database } from './platform/db/index.js';
+import { openConfiguredDatabase, type Database } from './platform/db/index.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { GroupCommitter } from './platform/db/groupCommit.js';
 import { InProcessBus, type Bus } from './platform/bus/bus.js';
@@ -22,8 +22,6 @@ import { registerAuthentication } from './modules/identity/http/authenticate.js'
 import { modules } from './modules/index.js';
 
 export interface BuildOptions {
-  /** PostgreSQL schema to confine this app to (tests). */
-  pgSchema?: string;
   /** Logger to use instead of one built from LOG_LEVEL (tests pass a silent one). */
   logger?: Logger;
   /** Skip migrations and bootstrap (the `migrate` command runs them itself). */
@@ -48,12 +46,7 @@ export function createLogger(config: Config): Logger {
 /** Builds a ready-to-listen LedgerDesk from a validated config. */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
   const log = options.logger ?? createLogger(config);
-  const database = openDatabase({
-    url: config.DATABASE_URL,
-    poolSize: config.DATABASE_POOL_SIZE,
-    sqliteSynchronous: config.SQLITE_SYNCHRONOUS,
-    ...(options.pgSchema ? { pgSchema: options.pgSchema } : {}),
-  });
+  const database = await openConfiguredDatabase(config);
   if (!options.skipBootstrap) await migrateToLatest(database.db, database.schema);
 
   const bus: Bus = config.REDIS_URL ? await RedisBus.connect(config.REDIS_URL, log) : new InProcessBus(log);

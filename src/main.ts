@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { sql } from 'kysely';
 import { buildApp, createLogger, type App } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { openDatabase } from './platform/db/index.js';
+import { openConfiguredDatabase } from './platform/db/index.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { isDatabaseUnavailable } from './platform/db/errors.js';
 import { TrafficMonitor } from './platform/http/shutdown.js';
@@ -50,25 +49,10 @@ function failStartup(config: Config, err: unknown): never {
   process.exit(EXIT_STARTUP);
 }
 
-/** DATABASE_SCHEMA names a PostgreSQL schema; create it so a fresh one works like a fresh database. */
-async function ensureSchema(config: Config): Promise<void> {
-  if (!config.DATABASE_SCHEMA || config.DATABASE_URL.startsWith('sqlite:')) return;
-  const database = openDatabase({ url: config.DATABASE_URL, poolSize: 1 });
-  try {
-    await sql`create schema if not exists ${sql.id(config.DATABASE_SCHEMA)}`.execute(database.db);
-  } finally {
-    await database.close();
-  }
-}
-
 async function bootApp(config: Config, seedDemo?: boolean): Promise<App> {
   try {
-    await ensureSchema(config);
     const effective = seedDemo === undefined ? config : { ...config, SEED_DEMO: seedDemo };
-    return await buildApp(effective, {
-      logger: createLogger(config),
-      ...(config.DATABASE_SCHEMA ? { pgSchema: config.DATABASE_SCHEMA } : {}),
-    });
+    return await buildApp(effective, { logger: createLogger(config) });
   } catch (err) {
     failStartup(config, err);
   }
@@ -117,12 +101,7 @@ async function migrate(): Promise<void> {
   const config = configOrExit();
   let applied: string[] = [];
   try {
-    await ensureSchema(config);
-    const database = openDatabase({
-      url: config.DATABASE_URL,
-      sqliteSynchronous: config.SQLITE_SYNCHRONOUS,
-      ...(config.DATABASE_SCHEMA ? { pgSchema: config.DATABASE_SCHEMA } : {}),
-    });
+    const database = await openConfiguredDatabase(config);
     try {
       applied = await migrateToLatest(database.db, database.schema);
     } finally {

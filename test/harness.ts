@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { pino } from 'pino';
 import { buildApp, type App } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
+import { dropSchema } from '../src/platform/db/postgresAdmin.js';
 
 /**
  * Tests run once on SQLite and once on PostgreSQL (scripts/test.mjs sets TEST_DATABASE_URL).
@@ -22,11 +22,7 @@ export interface TestApp extends App {
 
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledgerdesk-test-'));
-  let schema: string | undefined;
-  if (onPostgres) {
-    schema = `t_${randomBytes(6).toString('hex')}`;
-    await withPgClient((c) => c.query(`create schema ${schema}`));
-  }
+  const schema = onPostgres ? `t_${randomBytes(6).toString('hex')}` : undefined;
   const config = loadConfig({
     DATABASE_URL: onPostgres ? testDatabaseUrl : `sqlite:${join(dataDir, 'test.db')}`,
     DATA_DIR: dataDir,
@@ -34,27 +30,18 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     SEED_DEMO: 'false',
     LEDGERDESK_ADMIN_PASSWORD: 'admin-password-for-tests',
     DATABASE_POOL_SIZE: '4',
+    ...(schema ? { DATABASE_SCHEMA: schema } : {}),
     ...env,
   });
-  const app = await buildApp(config, { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), ...(schema ? { pgSchema: schema } : {}) });
+  const app = await buildApp(config, { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
   return {
     ...app,
     config,
     dataDir,
     close: async () => {
       await app.close();
-      if (schema) await withPgClient((c) => c.query(`drop schema ${schema} cascade`));
+      if (schema) await dropSchema(testDatabaseUrl, schema);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-async function withPgClient<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: testDatabaseUrl });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }

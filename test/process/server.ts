@@ -1,15 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { pino } from 'pino';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { openDatabase, type Database } from '../../src/platform/db/index.js';
+import { dropSchema } from '../../src/platform/db/postgresAdmin.js';
+import { freePort } from '../../bench/server.js';
+
+export { freePort };
 import { agentWithToken } from '../factories.js';
 import { onPostgres, testDatabaseUrl } from '../harness.js';
 
@@ -33,21 +35,10 @@ export interface Workspace {
   dispose(): Promise<void>;
 }
 
-async function withPg<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: testDatabaseUrl });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A fresh, empty database for one server: a temp SQLite file, or a new PostgreSQL schema. */
 export async function createWorkspace(extra: Record<string, string> = {}): Promise<Workspace> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledgerdesk-proc-'));
   const schema = onPostgres ? `p_${randomBytes(6).toString('hex')}` : undefined;
-  if (schema) await withPg((c) => c.query(`create schema ${schema}`));
   const env: ServerEnv = {
     DATABASE_URL: schema ? testDatabaseUrl : `sqlite:${join(dataDir, 'ledgerdesk.db')}`,
     DATA_DIR: dataDir,
@@ -63,7 +54,7 @@ export async function createWorkspace(extra: Record<string, string> = {}): Promi
     schema,
     openDatabase: () => openDatabase({ url: env.DATABASE_URL, poolSize: 2, ...(schema ? { pgSchema: schema } : {}) }),
     dispose: async () => {
-      if (schema) await withPg((c) => c.query(`drop schema if exists ${schema} cascade`));
+      if (schema) await dropSchema(testDatabaseUrl, schema);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -75,7 +66,7 @@ export async function createWorkspace(extra: Record<string, string> = {}): Promi
  */
 export async function provisionAgentToken(ws: Workspace): Promise<{ authorization: string }> {
   const config = loadConfig({ ...ws.env, LOG_LEVEL: 'silent' });
-  const app = await buildApp(config, { logger: pino({ level: 'silent' }), ...(ws.schema ? { pgSchema: ws.schema } : {}) });
+  const app = await buildApp(config, { logger: pino({ level: 'silent' }) });
   try {
     return (await agentWithToken(app.ctx, 'agent')).headers;
   } finally {
@@ -83,16 +74,6 @@ export async function provisionAgentToken(ws: Workspace): Promise<{ authorizatio
   }
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 export interface RunningServer {
   child: ChildProcess;

@@ -15,15 +15,20 @@ export function presentAttachment(a: AttachmentRow) {
   return { id: a.id, filename: a.filename, contentType: a.content_type, size: a.size, url: `/api/v1/attachments/${a.id}` };
 }
 
+/** What every agent-facing view of a ticket starts with. */
+const ticketCore = (ticket: TicketRow) => ({
+  id: ticket.id,
+  number: ticket.number,
+  subject: ticket.subject,
+  status: ticket.status,
+  priority: ticket.priority,
+  channel: ticket.channel,
+  category: ticket.category,
+});
+
 export function presentTicketSummary(ticket: TicketRow, tags: string[]) {
   return {
-    id: ticket.id,
-    number: ticket.number,
-    subject: ticket.subject,
-    status: ticket.status,
-    priority: ticket.priority,
-    channel: ticket.channel,
-    category: ticket.category,
+    ...ticketCore(ticket),
     customerId: ticket.customer_id,
     assigneeId: ticket.assignee_id,
     teamId: ticket.team_id,
@@ -37,13 +42,7 @@ export function presentTicketSummary(ticket: TicketRow, tags: string[]) {
 export function presentTicketForAgent(detail: TicketDetail, abilities: TicketAbilities) {
   const { ticket } = detail;
   return {
-    id: ticket.id,
-    number: ticket.number,
-    subject: ticket.subject,
-    status: ticket.status,
-    priority: ticket.priority,
-    channel: ticket.channel,
-    category: ticket.category,
+    ...ticketCore(ticket),
     fields: fieldsOf(ticket),
     locale: ticket.locale,
     customer: detail.customer,

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import type { Config } from '../../config.js';
 import pg from 'pg';
 import type { DB } from './schema.js';
 import type { DialectName } from './dialect.js';
@@ -31,6 +32,25 @@ export interface OpenDatabaseOptions {
 
 // COUNT(*) and BIGINT come back as strings by default; our counts and sizes fit in a double.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+/** The database the configuration names; on PostgreSQL its DATABASE_SCHEMA is created if missing. */
+export async function openConfiguredDatabase(config: Pick<Config, 'DATABASE_URL' | 'DATABASE_POOL_SIZE' | 'DATABASE_SCHEMA' | 'SQLITE_SYNCHRONOUS'>): Promise<Database> {
+  const database = openDatabase({
+    url: config.DATABASE_URL,
+    poolSize: config.DATABASE_POOL_SIZE,
+    sqliteSynchronous: config.SQLITE_SYNCHRONOUS,
+    ...(config.DATABASE_SCHEMA ? { pgSchema: config.DATABASE_SCHEMA } : {}),
+  });
+  if (database.dialect === 'postgres' && database.schema) {
+    try {
+      await sql`create schema if not exists ${sql.id(database.schema)}`.execute(database.db);
+    } catch (err) {
+      await database.close();
+      throw err;
+    }
+  }
+  return database;
+}
 
 export function openDatabase(opts: OpenDatabaseOptions): Database {
   if (opts.url.startsWith('sqlite:')) return openSqlite(opts);

@@ -39,3 +39,26 @@ export function describedBy(id: string, hasHelp: boolean, hasError: boolean): Ht
   const ids = [hasHelp ? `${id}-help` : '', hasError ? `${id}-error` : ''].filter(Boolean).join(' ');
   return ids ? html` aria-describedby="${ids}"${hasError ? html` aria-invalid="true"` : ''}` : html``;
 }
+
+export const ATTACHMENT_ACCEPT = 'image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain,.png,.jpg,.jpeg,.gif,.webp,.pdf,.txt,.log';
+
+export interface AttachmentLimits {
+  maxBytes: number;
+  maxFiles: number;
+}
+
+/**
+ * The file picker of the new-request and reply forms. `filesDropped`: the last submit failed
+ * and browsers never re-fill file inputs, so ask for the files again.
+ */
+export function attachmentsField(locale: Locale, limits: AttachmentLimits, error: string | undefined, filesDropped: boolean): Html {
+  const shown = error ?? (filesDropped ? t(locale, 'validation.attachmentsAgain') : undefined);
+  const maxSize = formatBytes(locale, limits.maxBytes);
+  return html`<div class="field${shown ? ' has-error' : ''}">
+    <label for="attachments">${t(locale, 'form.attachments.label')} <span class="optional">(${t(locale, 'form.optional')})</span></label>
+    <input id="attachments" name="attachments" type="file" multiple accept="${ATTACHMENT_ACCEPT}" data-max-bytes="${limits.maxBytes}" data-max-files="${limits.maxFiles}" data-too-big="${t(locale, 'form.attachments.tooBig', { size: maxSize })}"${describedBy('attachments', true, !!shown)}>
+    <p class="help" id="attachments-help">${t(locale, 'form.attachments.help', { count: limits.maxFiles, size: maxSize })}</p>
+    <p class="field-warning" data-file-warning aria-live="polite"></p>
+    ${fieldError('attachments', shown)}
+  </div>`;
+}

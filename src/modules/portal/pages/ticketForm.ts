@@ -1,8 +1,8 @@
-import { formatBytes, hasMessage, localeNames, locales, t, type Locale } from '../../../platform/i18n/index.js';
+import { hasMessage, localeNames, locales, t, type Locale } from '../../../platform/i18n/index.js';
 import { categories, categoryFields, isCategory, type Category, type FieldSpec } from '../../tickets/categories.js';
 import { flag, html, type Html } from '../html.js';
 import { DESCRIPTION_MAX, SUBJECT_MAX, type FormErrors, type TicketFormValues } from '../form.js';
-import { categoryName, describedBy, fieldError, fieldLabel, optionLabel } from './components.js';
+import { attachmentsField, type AttachmentLimits, categoryName, describedBy, fieldError, fieldLabel, optionLabel } from './components.js';
 
 export interface TicketFormView {
   locale: Locale;
@@ -11,12 +11,10 @@ export interface TicketFormView {
   csrf: string;
   /** Signed-in customer: no email input; their address (if any) is shown instead. */
   signedInEmail: string | null | undefined;
-  limits: { maxBytes: number; maxFiles: number };
+  limits: AttachmentLimits;
   /** Files were dropped because of an error: ask to attach them again. */
   filesDropped: boolean;
 }
-
-export const ATTACHMENT_ACCEPT = 'image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain,.png,.jpg,.jpeg,.gif,.webp,.pdf,.txt,.log';
 
 function help(locale: Locale, id: string, key: string): Html {
   return hasMessage('en', key) ? html`<p class="help" id="${id}-help">${t(locale, key)}</p>` : html``;
@@ -86,8 +84,6 @@ function categoryPicker(view: TicketFormView): Html {
 export function ticketFormPage(view: TicketFormView): Html {
   const { locale, values, errors, limits } = view;
   const hasErrors = Object.keys(errors).length > 0;
-  const attachmentsError = errors.attachments ?? (view.filesDropped ? t(locale, 'validation.attachmentsAgain') : undefined);
-  const maxSize = formatBytes(locale, limits.maxBytes);
   const emailBlock =
     view.signedInEmail === undefined
       ? html`<div class="field${errors.email ? ' has-error' : ''}">
@@ -127,13 +123,7 @@ ${categoryPicker(view)}
     <select id="locale" name="locale"${describedBy('locale', false, !!errors.locale)}>${localeOptions}</select>
     ${fieldError('locale', errors.locale)}
   </div>
-  <div class="field${attachmentsError ? ' has-error' : ''}">
-    <label for="attachments">${t(locale, 'form.attachments.label')} <span class="optional">(${t(locale, 'form.optional')})</span></label>
-    <input id="attachments" name="attachments" type="file" multiple accept="${ATTACHMENT_ACCEPT}" data-max-bytes="${limits.maxBytes}" data-max-files="${limits.maxFiles}" data-too-big="${t(locale, 'form.attachments.tooBig', { size: maxSize })}"${describedBy('attachments', true, !!attachmentsError)}>
-    <p class="help" id="attachments-help">${t(locale, 'form.attachments.help', { count: limits.maxFiles, size: maxSize })}</p>
-    <p class="field-warning" data-file-warning aria-live="polite"></p>
-    ${fieldError('attachments', attachmentsError)}
-  </div>
+  ${attachmentsField(locale, limits, errors.attachments, view.filesDropped)}
   <div class="actions">
     <button type="submit" class="button primary" data-sending="${t(locale, 'form.sending')}">${t(locale, 'form.submit')}</button>
   </div>

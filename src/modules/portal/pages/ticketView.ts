@@ -3,8 +3,7 @@ import { categoryFields, isCategory } from '../../tickets/categories.js';
 import type { MessageView } from '../../tickets/queries.js';
 import type { TicketRow } from '../../tickets/ticketEvents.js';
 import { html, multiline, type Html } from '../html.js';
-import { ATTACHMENT_ACCEPT } from './ticketForm.js';
-import { categoryName, describedBy, fieldError, fieldLabel, fieldValue, fileSize, statusBadge, timeTag } from './components.js';
+import { attachmentsField, type AttachmentLimits, categoryName, describedBy, fieldError, fieldLabel, fieldValue, fileSize, statusBadge, timeTag } from './components.js';
 import { REPLY_MAX, type FormErrors } from '../form.js';
 
 export interface TicketPageView {
@@ -16,7 +15,7 @@ export interface TicketPageView {
   csrf: string;
   reply: { body: string; errors: FormErrors; filesDropped: boolean };
   sent: boolean;
-  limits: { maxBytes: number; maxFiles: number };
+  limits: AttachmentLimits;
 }
 
 function ticketDetails(locale: Locale, ticket: TicketRow): Html {
@@ -67,8 +66,6 @@ function message(locale: Locale, view: MessageView): Html {
 function replyForm(view: TicketPageView): Html {
   const { locale, ticket, reply, limits } = view;
   const bodyError = reply.errors.body;
-  const attachmentsError = reply.errors.attachments ?? (reply.filesDropped ? t(locale, 'validation.attachmentsAgain') : undefined);
-  const maxSize = fileSize(locale, limits.maxBytes);
   return html`<section class="card reply" aria-labelledby="reply-title">
   <h2 id="reply-title">${t(locale, 'ticket.replyTitle')}</h2>
   ${ticket.status === 'solved' || ticket.status === 'pending' ? html`<p class="muted">${ticket.status === 'solved' ? t(locale, 'ticket.replyReopens') : t(locale, 'status.pending.explain')}</p>` : ''}
@@ -79,13 +76,7 @@ function replyForm(view: TicketPageView): Html {
       <textarea id="body" name="body" rows="5" required maxlength="${REPLY_MAX}"${describedBy('body', false, !!bodyError)}>${reply.body}</textarea>
       ${fieldError('body', bodyError)}
     </div>
-    <div class="field${attachmentsError ? ' has-error' : ''}">
-      <label for="attachments">${t(locale, 'form.attachments.label')} <span class="optional">(${t(locale, 'form.optional')})</span></label>
-      <input id="attachments" name="attachments" type="file" multiple accept="${ATTACHMENT_ACCEPT}" data-max-bytes="${limits.maxBytes}" data-max-files="${limits.maxFiles}" data-too-big="${t(locale, 'form.attachments.tooBig', { size: maxSize })}"${describedBy('attachments', true, !!attachmentsError)}>
-      <p class="help" id="attachments-help">${t(locale, 'form.attachments.help', { count: limits.maxFiles, size: maxSize })}</p>
-      <p class="field-warning" data-file-warning aria-live="polite"></p>
-      ${fieldError('attachments', attachmentsError)}
-    </div>
+    ${attachmentsField(locale, limits, reply.errors.attachments, reply.filesDropped)}
     <div class="actions"><button type="submit" class="button primary" data-sending="${t(locale, 'form.sending')}">${t(locale, 'ticket.replySubmit')}</button></div>
   </form>
 </section>`;
