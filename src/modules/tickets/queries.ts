@@ -5,6 +5,7 @@ import { dialectOf } from '../../platform/db/dialect.js';
 import { AppError } from '../../platform/http/errors.js';
 import { decodeCursor, pageOf, type Page } from '../../platform/http/pagination.js';
 import type { Actor } from '../identity/actor.js';
+import type { CustomerRow } from '../identity/customers.js';
 import type { Category, Channel, Priority, Status } from './categories.js';
 import { TICKET_NUMBER } from './numbers.js';
 import type { AttachmentRow, MessageRow, TicketRow } from './ticketEvents.js';
@@ -53,10 +54,16 @@ export interface TicketDetail {
   mergedInto: { id: string; number: string } | null;
 }
 
-export async function loadTicketDetail(db: DbOrTx, ticket: TicketRow): Promise<TicketDetail> {
+/** Parts the caller already holds (a create just wrote them) are not read again. */
+export interface KnownDetail {
+  customer?: CustomerRow;
+  tags?: string[];
+}
+
+export async function loadTicketDetail(db: DbOrTx, ticket: TicketRow, known: KnownDetail = {}): Promise<TicketDetail> {
   const [customer, tags, assignee, team, survivor] = await Promise.all([
-    db.selectFrom('customers').select(['id', 'external_id', 'email', 'name', 'locale', 'verified']).where('id', '=', ticket.customer_id).executeTakeFirstOrThrow(),
-    db.selectFrom('ticket_tags').select('tag').where('ticket_id', '=', ticket.id).orderBy('tag').execute(),
+    known.customer ?? db.selectFrom('customers').selectAll().where('id', '=', ticket.customer_id).executeTakeFirstOrThrow(),
+    known.tags ?? db.selectFrom('ticket_tags').select('tag').where('ticket_id', '=', ticket.id).orderBy('tag').execute().then((rows) => rows.map((r) => r.tag)),
     ticket.assignee_id ? db.selectFrom('agents').select(['id', 'name']).where('id', '=', ticket.assignee_id).executeTakeFirst() : undefined,
     ticket.team_id ? db.selectFrom('teams').select(['id', 'name']).where('id', '=', ticket.team_id).executeTakeFirst() : undefined,
     ticket.merged_into_id ? db.selectFrom('tickets').select(['id', 'number']).where('id', '=', ticket.merged_into_id).executeTakeFirst() : undefined,
@@ -64,7 +71,7 @@ export async function loadTicketDetail(db: DbOrTx, ticket: TicketRow): Promise<T
   return {
     ticket,
     customer: { id: customer.id, externalId: customer.external_id, email: customer.email, name: customer.name, locale: customer.locale, verified: customer.verified === 1 },
-    tags: tags.map((t) => t.tag),
+    tags,
     assignee: assignee ?? null,
     team: team ?? null,
     mergedInto: survivor ?? null,

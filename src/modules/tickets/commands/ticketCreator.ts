@@ -33,6 +33,7 @@ export interface CreatedTicket {
   message: MessageRow;
   attachments: AttachmentRow[];
   tags: string[];
+  customer: CustomerRow;
   /** Set when the customer is a guest: the token of the link that lets them follow this ticket. */
   guestToken?: string;
 }
@@ -139,7 +140,8 @@ export async function ticketCreator({ ctx, actor, input, files = [], origin }: A
     }),
   );
 
-  const { customer, ...result } = created;
+  const result: CreatedTicket = created;
+  const { customer } = created;
   if (customer.verified) return result;
   // Until the email channel exists the link goes to the log, where an operator can forward it.
   const guestToken = guestTokenFor(ctx, result.ticket.id);

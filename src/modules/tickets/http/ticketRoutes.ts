@@ -12,7 +12,7 @@ import { ticketMerger } from '../commands/ticketMerger.js';
 import { ticketUpdater } from '../commands/ticketUpdater.js';
 import { abilitiesFor } from '../policies.js';
 import { presentMessageForAgent, presentTicketForAgent, presentTicketSummary, presentTimelineEntry } from '../presenters.js';
-import { authorNames, findTicketForActor, listMessagesForActor, listTicketsForActor, loadTicketDetail, tagsByTicket, timelineFor } from '../queries.js';
+import { authorNames, findTicketForActor, listMessagesForActor, listTicketsForActor, loadTicketDetail, tagsByTicket, timelineFor, type KnownDetail } from '../queries.js';
 import type { TicketRow } from '../ticketEvents.js';
 import { multipartBody, uploadsFingerprint, uploadsOf } from './multipartBody.js';
 import {
@@ -34,8 +34,8 @@ export function registerTicketRoutes(app: FastifyInstance, ctx: AppContext): voi
   const read = requireAgent('tickets:read');
   const write = requireAgent('tickets:write');
 
-  const presentTicket = async (actor: AgentActor, ticket: TicketRow) =>
-    presentTicketForAgent(await loadTicketDetail(ctx.db, ticket), abilitiesFor(actor, ticket));
+  const presentTicket = async (actor: AgentActor, ticket: TicketRow, known?: KnownDetail) =>
+    presentTicketForAgent(await loadTicketDetail(ctx.db, ticket, known), abilitiesFor(actor, ticket));
 
   r.post('/api/v1/tickets', {
     onRequest: write,
@@ -49,7 +49,7 @@ export function registerTicketRoutes(app: FastifyInstance, ctx: AppContext): voi
     const actor = agentActor(request);
     return withIdempotency(request, reply, idempotencyScopeOf(request), async () => {
       const created = await ticketCreator({ ctx, actor, input: request.body, files: uploadsOf(request), origin: originOf(request) });
-      return { status: 201, body: await presentTicket(actor, created.ticket) };
+      return { status: 201, body: await presentTicket(actor, created.ticket, { customer: created.customer, tags: [...created.tags].sort() }) };
     }, { db: ctx.db, fingerprint: uploadsFingerprint(request) });
   });
 
