@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { createTestApp, type TestApp } from './harness.js';
 import { recordEvent } from '../src/platform/bus/outbox.js';
 import type { DomainEvent } from '../src/platform/bus/bus.js';
+import { createAgent, createApiToken, createSession } from './factories.js';
 
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -89,7 +90,7 @@ describe('Redis bus across two nodes', async () => {
   before(async () => {
     if (skip) return;
     a = await createTestApp({ REDIS_URL: redisUrl });
-    b = await createTestApp({ REDIS_URL: redisUrl });
+    b = await createTestApp({ REDIS_URL: redisUrl }, { sameDatabaseAs: a });
   });
   after(async () => {
     await a?.close();
@@ -103,5 +104,20 @@ describe('Redis bus across two nodes', async () => {
     await a.ctx.relay.drain();
     const event = await onB;
     assert.equal(event.payload.marker, marker);
+  });
+
+  it('drops a token revoked on one node from the other node\'s cache', { skip }, async () => {
+    const agent = await createAgent(a.ctx);
+    const bearer = await createApiToken(a.ctx, agent.id);
+    const list = () => b.http.inject({ url: '/api/v1/tickets', headers: bearer });
+    assert.equal((await list()).statusCode, 200, 'node B knows (and caches) the token');
+
+    const token = await a.ctx.db.selectFrom('api_tokens').select('id').where('agent_id', '=', agent.id).executeTakeFirstOrThrow();
+    const heard = nextEvent(b, 'identity.credentials_changed', (e) => e.payload.tokenId === token.id);
+    const session = await createSession(a.ctx, { type: 'agent', id: agent.id });
+    const revoked = await a.http.inject({ method: 'DELETE', url: `/api/v1/api-tokens/${token.id}`, ...session });
+    assert.ok(revoked.statusCode < 300, revoked.body);
+    await heard;
+    assert.equal((await list()).statusCode, 401, 'node B refuses the revoked token');
   });
 });

@@ -20,9 +20,15 @@ export interface TestApp extends App {
   dataDir: string;
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ledgerdesk-test-'));
-  const schema = onPostgres ? `t_${randomBytes(6).toString('hex')}` : undefined;
+export interface TestAppOptions {
+  /** A second node on the same database and data folder (scale-out tests); it owns neither. */
+  sameDatabaseAs?: TestApp;
+}
+
+export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+  const first = options.sameDatabaseAs;
+  const dataDir = first?.dataDir ?? mkdtempSync(join(tmpdir(), 'ledgerdesk-test-'));
+  const schema = first ? first.config.DATABASE_SCHEMA : onPostgres ? `t_${randomBytes(6).toString('hex')}` : undefined;
   const config = loadConfig({
     DATABASE_URL: onPostgres ? testDatabaseUrl : `sqlite:${join(dataDir, 'test.db')}`,
     DATA_DIR: dataDir,
@@ -40,6 +46,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     dataDir,
     close: async () => {
       await app.close();
+      if (first) return;
       if (schema) await dropSchema(testDatabaseUrl, schema);
       rmSync(dataDir, { recursive: true, force: true });
     },
