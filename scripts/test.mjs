@@ -24,6 +24,22 @@ function findTests(dir) {
   return out;
 }
 
+/**
+ * Test apps each get a schema (`t_…`, process tests `p_…`). They are dropped here, after the
+ * pass, not by each test: Kysely's migrator lists tables across all schemas and fails when one
+ * disappears under it. Also clears leftovers of an interrupted earlier run.
+ */
+async function dropTestSchemas() {
+  const client = new pg.Client({ connectionString: pgUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`select nspname from pg_namespace where nspname ~ '^[tp]_[0-9a-f]{12}$'`);
+    for (const { nspname } of rows) await client.query(`drop schema if exists "${nspname}" cascade`);
+  } finally {
+    await client.end();
+  }
+}
+
 async function postgresReachable() {
   const client = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 2000 });
   try {
@@ -64,8 +80,10 @@ const add = (r) => {
 add(await runPass('sqlite', files, { TEST_DATABASE_URL: '' }));
 const reachable = await postgresReachable();
 if (reachable === true) {
+  await dropTestSchemas();
   // Browser tests exercise pages, not the database: they run once, in the SQLite pass.
   add(await runPass('postgres', files.filter((f) => !f.startsWith('test/browser/')), { TEST_DATABASE_URL: pgUrl }));
+  await dropTestSchemas();
 } else if (ci) {
   process.stdout.write(`\nPostgreSQL at ${pgUrl} is unreachable (${reachable}); CI may not skip it.\n`);
   totals.failed += 1;

@@ -5,11 +5,10 @@ import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import { buildApp, type App } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
-import { dropSchema } from '../src/platform/db/postgresAdmin.js';
 
 /**
  * Tests run once on SQLite and once on PostgreSQL (scripts/test.mjs sets TEST_DATABASE_URL).
- * Every test app gets its own SQLite file or its own PostgreSQL schema, so test files run in
+ * Every test app gets its own SQLite file or its own PostgreSQL schema (`t_` + 12 hex digits), so test files run in
  * parallel without truncating each other's tables.
  */
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? '';
@@ -46,9 +45,9 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     dataDir,
     close: async () => {
       await app.close();
-      if (first) return;
-      if (schema) await dropSchema(testDatabaseUrl, schema);
-      rmSync(dataDir, { recursive: true, force: true });
+      // PostgreSQL schemas are dropped by scripts/test.mjs once the pass is over: Kysely's
+      // migrator lists tables across all schemas, and fails if one vanishes mid-query.
+      if (!first) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -8,7 +8,6 @@ import { pino } from 'pino';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { openDatabase, type Database } from '../../src/platform/db/index.js';
-import { dropSchema } from '../../src/platform/db/postgresAdmin.js';
 import { freePort } from '../../bench/server.js';
 
 export { freePort };
@@ -54,7 +53,7 @@ export async function createWorkspace(extra: Record<string, string> = {}): Promi
     schema,
     openDatabase: () => openDatabase({ url: env.DATABASE_URL, poolSize: 2, ...(schema ? { pgSchema: schema } : {}) }),
     dispose: async () => {
-      if (schema) await dropSchema(testDatabaseUrl, schema);
+      // The schema is dropped by scripts/test.mjs after the pass (see test/harness.ts).
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

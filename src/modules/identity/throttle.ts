@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/index.js';
 import { sha256Hex } from '../../platform/crypto.js';
 import { AppError } from '../../platform/http/errors.js';
+import { verifyPassword } from './passwords.js';
 
 /**
  * Failure counters in the `rate_limits` table, so every node sees the same counts. A key
@@ -59,3 +60,24 @@ export async function resetThrottle(db: DbOrTx, key: string): Promise<void> {
 
 export const rateLimited = (seconds: number): AppError =>
   new AppError('rate_limited', 'Too many attempts; wait and try again.', undefined, { 'retry-after': String(Math.max(1, seconds)) });
+
+/**
+ * Re-checks a signed-in agent's password before a sensitive change (new password, turning 2FA
+ * off). Wrong guesses count towards the same lock as second-factor codes, so a stolen session
+ * cannot be used to guess the password either. Throws 429 while locked, 400 naming `field`.
+ */
+export async function confirmPassword(
+  db: DbOrTx,
+  agent: { id: string; password_hash: string },
+  password: string,
+  field: string,
+  wrongMessage: string,
+): Promise<void> {
+  const key = secondFactorKey(agent.id);
+  const locked = await lockedFor(db, key);
+  if (locked) throw rateLimited(locked);
+  if (await verifyPassword(password, agent.password_hash)) return;
+  const lockSeconds = await recordFailure(db, key, secondFactorRule);
+  if (lockSeconds) throw rateLimited(lockSeconds);
+  throw new AppError('field_invalid', wrongMessage, field);
+}

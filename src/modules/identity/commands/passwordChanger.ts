@@ -3,8 +3,8 @@ import { nowIso } from '../../../platform/db/ids.js';
 import { AppError } from '../../../platform/http/errors.js';
 import type { RequestOrigin } from '../actor.js';
 import { audit } from '../audit.js';
-import { hashPassword, verifyPassword } from '../passwords.js';
-import { lockedFor, rateLimited, recordFailure, resetThrottle, secondFactorKey, secondFactorRule } from '../throttle.js';
+import { hashPassword } from '../passwords.js';
+import { confirmPassword, resetThrottle, secondFactorKey } from '../throttle.js';
 import { endAgentSessions } from './sessionCreator.js';
 
 /**
@@ -17,16 +17,9 @@ export async function passwordChanger(
   input: { agentId: string; sessionId: string; currentPassword: string; newPassword: string; origin: RequestOrigin },
 ): Promise<void> {
   const agent = await ctx.db.selectFrom('agents').select(['id', 'password_hash']).where('id', '=', input.agentId).executeTakeFirstOrThrow();
-  const key = secondFactorKey(agent.id);
-  const locked = await lockedFor(ctx.db, key);
-  if (locked) throw rateLimited(locked);
-  if (!(await verifyPassword(input.currentPassword, agent.password_hash))) {
-    const lockSeconds = await recordFailure(ctx.db, key, secondFactorRule);
-    if (lockSeconds) throw rateLimited(lockSeconds);
-    throw new AppError('field_invalid', 'The current password is incorrect.', 'currentPassword');
-  }
+  await confirmPassword(ctx.db, agent, input.currentPassword, 'currentPassword', 'The current password is incorrect.');
   if (input.newPassword === input.currentPassword) throw new AppError('field_invalid', 'Choose a password different from the current one.', 'newPassword');
-  await resetThrottle(ctx.db, key);
+  await resetThrottle(ctx.db, secondFactorKey(agent.id));
   const hash = await hashPassword(input.newPassword);
   await ctx.transaction(async (trx) => {
     await trx.updateTable('agents').set({ password_hash: hash, updated_at: nowIso() }).where('id', '=', agent.id).execute();

@@ -5,8 +5,7 @@ import { AppError } from '../../../platform/http/errors.js';
 import type { RequestOrigin } from '../actor.js';
 import { audit } from '../audit.js';
 import type { AgentRow } from '../presenters.js';
-import { verifyPassword } from '../passwords.js';
-import { recordFailure, secondFactorKey, secondFactorRule, lockedFor, rateLimited } from '../throttle.js';
+import { confirmPassword } from '../throttle.js';
 import { hashRecoveryCode, newRecoveryCode, newTotpSecret, otpauthUri, sealSecret } from '../totp.js';
 import { secondFactorVerifier } from './secondFactorVerifier.js';
 
@@ -67,14 +66,7 @@ export async function totpDisable(ctx: AppContext, input: { agentId: string; pas
   if (ctx.config.REQUIRE_2FA_ROLES.includes(agent.role)) {
     throw new AppError('forbidden', `Two-factor authentication is mandatory for the ${agent.role} role.`);
   }
-  const key = secondFactorKey(agent.id);
-  const locked = await lockedFor(ctx.db, key);
-  if (locked) throw rateLimited(locked);
-  if (!(await verifyPassword(input.password, agent.password_hash))) {
-    const lockSeconds = await recordFailure(ctx.db, key, secondFactorRule);
-    if (lockSeconds) throw rateLimited(lockSeconds);
-    throw new AppError('field_invalid', 'The password is incorrect.', 'password');
-  }
+  await confirmPassword(ctx.db, agent, input.password, 'password', 'The password is incorrect.');
   await secondFactorVerifier(ctx, { agent, code: input.code, allowRecoveryCode: true, origin: input.origin });
   await ctx.transaction(async (trx) => {
     await clearTotp(trx, agent.id);
