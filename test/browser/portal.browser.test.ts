@@ -84,6 +84,13 @@ describe('customer portal in Chromium', () => {
     await Promise.all([page.waitForURL(/sent=1/), page.getByRole('button', { name: 'Send reply' }).click()]);
     await conversation.getByText('Received, thank you!').waitFor();
     await page.getByRole('status').getByText('Your reply has been sent.').waitFor();
+
+    // The agent solves the ticket; the customer sees it solved, with what that means.
+    const solved = await app.http.inject({ method: 'PATCH', url: `/api/v1/tickets/${number}`, headers, payload: { status: 'solved' } });
+    assert.equal(solved.statusCode, 200, solved.body);
+    await page.reload();
+    assert.ok((await ticket.status().textContent())?.includes('Solved'));
+    assert.ok((await ticket.status().textContent())?.includes('reply below'));
     await context.close();
   });
 
