@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { projectPath } from '../../platform/paths.js';
 import type { FastifyInstance } from 'fastify';
 
 /**
@@ -18,15 +18,10 @@ interface Asset {
 const sources = { css: 'portal.css', js: 'portal.js' } as const;
 const types: Record<keyof typeof sources, string> = { css: 'text/css; charset=utf-8', js: 'text/javascript; charset=utf-8' };
 
-/** web/portal from the repository root, whether we run from src/ (tsx) or dist/src/ (built). */
 function findWebDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 8; i++) {
-    const candidate = join(dir, 'web', 'portal');
-    if (existsSync(join(candidate, sources.css))) return candidate;
-    dir = dirname(dir);
-  }
-  throw new Error('web/portal assets not found next to the application');
+  const dir = projectPath('web', 'portal');
+  if (!existsSync(join(dir, sources.css))) throw new Error(`portal assets missing in ${dir}`);
+  return dir;
 }
 
 function load(): Record<keyof typeof sources, Asset> {

@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as m001 from './migrations/001_foundation.js';
 import * as m002 from './migrations/002_totp_last_step.js';
 import * as m003 from './migrations/003_customer_email_lookup.js';
+import * as m004 from './migrations/004_helpcenter.js';
 
 /** Migrations are imported statically so the compiled build and tsx see the same list. */
 const migrations: Record<string, Migration> = {
   '001_foundation': m001,
   '002_totp_last_step': m002,
   '003_customer_email_lookup': m003,
+  '004_helpcenter': m004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

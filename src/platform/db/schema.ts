@@ -182,6 +182,100 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+export interface HelpCategoriesTable {
+  id: string;
+  slug: string;
+  position: number;
+  icon: string | null;
+  created_at: string;
+}
+
+export interface HelpSectionsTable {
+  id: string;
+  category_id: string;
+  slug: string;
+  position: number;
+  created_at: string;
+}
+
+/** Title (and description) of a help category or section in one locale. */
+export interface HelpLabelsTable {
+  owner_id: string;
+  locale: string;
+  title: string;
+  description: string | null;
+}
+
+export interface ArticlesTable {
+  id: string;
+  slug: string;
+  section_id: string;
+  kind: 'article' | 'announcement' | 'security_alert';
+  status: 'draft' | 'published' | 'archived';
+  /** Position in the curated "top questions" list; null = not in it. */
+  top_position: number | null;
+  pinned: Bool01;
+  view_count: number;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+}
+
+export interface ArticleTranslationsTable {
+  article_id: string;
+  locale: string;
+  title: string;
+  summary: string;
+  body: string;
+  tags: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface ArticleVersionsTable {
+  id: string;
+  article_id: string;
+  locale: string;
+  title: string;
+  summary: string;
+  body: string;
+  tags: string;
+  author_type: string;
+  author_id: string | null;
+  created_at: string;
+}
+
+export interface ArticleRelationsTable {
+  article_id: string;
+  related_id: string;
+  position: number;
+}
+
+export interface ArticleFeedbackTable {
+  id: string;
+  article_id: string;
+  locale: string;
+  helpful: Bool01;
+  comment: string | null;
+  client_hash: string | null;
+  created_at: string;
+}
+
+export interface SearchSynonymsTable {
+  id: string;
+  terms: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SearchGapsTable {
+  locale: string;
+  query: string;
+  count: number;
+  first_at: string;
+  last_at: string;
+}
+
 export interface DB {
   settings: SettingsTable;
   agents: AgentsTable;
@@ -200,5 +294,15 @@ export interface DB {
   ticket_events: TicketEventsTable;
   outbox: OutboxTable;
   idempotency_keys: IdempotencyKeysTable;
+  help_categories: HelpCategoriesTable;
+  help_sections: HelpSectionsTable;
+  help_labels: HelpLabelsTable;
+  articles: ArticlesTable;
+  article_translations: ArticleTranslationsTable;
+  article_versions: ArticleVersionsTable;
+  article_relations: ArticleRelationsTable;
+  article_feedback: ArticleFeedbackTable;
+  search_synonyms: SearchSynonymsTable;
+  search_gaps: SearchGapsTable;
 }
 
