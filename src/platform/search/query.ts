@@ -1,0 +1,196 @@
+import { tokenize, type Token } from './tokenize.js';
+import { normalize } from './normalize.js';
+
+/** Queries are cut here: nobody types more, and the work per query must stay bounded. */
+export const MAX_QUERY_CHARS = 256;
+const MAX_QUERY_TERMS = 24;
+const MAX_TYPO_EXPANSIONS = 6;
+const MAX_PREFIX_EXPANSIONS = 12;
+const PREFIX_SCAN = 400;
+
+export const WEIGHT = { exact: 1, synonym: 0.85, stem: 0.95, typo1: 0.7, typo2: 0.5, prefix: 0.6, bigram: 0.4 } as const;
+
+/** A weighted set of terms whose scores add up; a clause scores a doc by its best alternative. */
+export interface Alternative {
+  termIds: number[];
+  weight: number;
+}
+export interface Clause {
+  alternatives: Alternative[];
+}
+export interface QueryPlan {
+  clauses: Clause[];
+  /** Every term that may score, for highlighting. */
+  terms: Set<string>;
+}
+
+/** What the planner needs to know about the index. */
+export interface TermLookup {
+  termId(term: string): number | undefined;
+  df(termId: number): number;
+  term(termId: number): string;
+  typoTerms(term: string): { termId: number; distance: number }[];
+  prefixTerms(prefix: string, scanLimit: number): number[];
+}
+
+/** Synonym groups compiled to token-term lists, indexed by every term they contain. */
+export class SynonymTable {
+  private readonly groups: string[][][] = [];
+  private readonly byTerm = new Map<string, number[]>();
+
+  constructor(groups: readonly (readonly string[])[]) {
+    for (const group of groups) {
+      const members = [...new Set(group.map((g) => normalize(g)).filter(Boolean))]
+        .map((m) => memberTerms(m))
+        .filter((terms) => terms.length > 0);
+      if (members.length < 2) continue;
+      const index = this.groups.push(members) - 1;
+      for (const term of new Set(members.flat())) {
+        const list = this.byTerm.get(term) ?? [];
+        list.push(index);
+        this.byTerm.set(term, list);
+      }
+    }
+  }
+
+  /** Groups with a member whose terms all occur in `terms`, with the longest such member. */
+  matches(terms: ReadonlySet<string>): { members: string[][]; matched: string[] }[] {
+    const candidates = new Set<number>();
+    for (const t of terms) for (const g of this.byTerm.get(t) ?? []) candidates.add(g);
+    const out: { members: string[][]; matched: string[] }[] = [];
+    for (const g of candidates) {
+      const members = this.groups[g] ?? [];
+      let matched: string[] | undefined;
+      for (const m of members) {
+        if (m.every((t) => terms.has(t)) && (!matched || m.length > matched.length)) matched = m;
+      }
+      if (matched) out.push({ members, matched });
+    }
+    return out;
+  }
+}
+
+/** A member's terms: one per word (the Korean word itself, not its derived stems and bigrams). */
+function memberTerms(text: string): string[] {
+  const tokens = tokenize(text).filter((t) => !t.stop);
+  const out: string[] = [];
+  let lastEnd = -1;
+  for (const t of tokens) {
+    if (t.script === 'hangul' && t.start < lastEnd) continue;
+    if (t.script === 'hangul') lastEnd = t.end;
+    out.push(t.term);
+  }
+  return [...new Set(out)];
+}
+
+/** Tokens of one written word: a Hangul eojeol with its stem and bigrams, or a single token. */
+function groupUnits(tokens: Token[]): Token[][] {
+  const units: Token[][] = [];
+  let current: Token[] | null = null;
+  let currentEnd = -1;
+  for (const t of tokens) {
+    if (t.script === 'hangul' && current && t.start < currentEnd) {
+      current.push(t);
+      continue;
+    }
+    current = [t];
+    currentEnd = t.end;
+    units.push(current);
+  }
+  return units;
+}
+
+export function planQuery(raw: string, index: TermLookup, synonyms: SynonymTable): QueryPlan {
+  const text = raw.slice(0, MAX_QUERY_CHARS);
+  let tokens = tokenize(text);
+  if (tokens.some((t) => !t.stop)) tokens = tokens.filter((t) => !t.stop);
+  tokens = tokens.slice(0, MAX_QUERY_TERMS * 4);
+  const units = groupUnits(tokens).slice(0, MAX_QUERY_TERMS);
+  const lastUnit = units[units.length - 1];
+  const typingLastWord = !/\s$/.test(text);
+
+  // A misspelled word takes part in synonym matching under its correction (withdrawl → withdrawal).
+  const corrected = new Map<string, { termId: number; distance: number }>();
+  const present = new Set<string>();
+  for (const unit of units) {
+    for (const t of unit) {
+      const id = index.termId(t.term);
+      present.add(t.term);
+      if ((id === undefined || index.df(id) === 0) && t.script === 'latin') {
+        const best = bestTypo(index, t.term);
+        if (best) {
+          corrected.set(t.term, best);
+          present.add(index.term(best.termId));
+        }
+      }
+    }
+  }
+  const resolvedOf = (t: Token): string => {
+    const c = corrected.get(t.term);
+    return c ? index.term(c.termId) : t.term;
+  };
+
+  const clauses: Clause[] = [];
+  const terms = new Set<string>();
+  const covered = new Set<string>();
+  const alternative = (words: string[], weight: number): Alternative | null => {
+    const ids: number[] = [];
+    for (const w of words) {
+      const id = index.termId(w);
+      if (id !== undefined && index.df(id) > 0) ids.push(id);
+    }
+    if (ids.length === 0) return null;
+    for (const id of ids) terms.add(index.term(id));
+    // A multi-word member partly present scores in proportion; its words add up, softened.
+    return { termIds: ids, weight: (weight * ids.length) / words.length / Math.sqrt(ids.length) };
+  };
+
+  for (const { members, matched } of synonyms.matches(present)) {
+    const alternatives: Alternative[] = [];
+    for (const m of members) {
+      const alt = alternative(m, m === matched ? WEIGHT.exact : WEIGHT.synonym);
+      if (alt) alternatives.push(alt);
+    }
+    for (const t of matched) covered.add(t);
+    if (alternatives.length) clauses.push({ alternatives });
+  }
+
+  for (const unit of units) {
+    if (unit.some((t) => covered.has(resolvedOf(t)))) continue;
+    const alternatives: Alternative[] = [];
+    const push = (alt: Alternative | null): void => {
+      if (alt) alternatives.push(alt);
+    };
+    const [head, ...rest] = unit;
+    if (!head) continue;
+    push(alternative([head.term], WEIGHT.exact));
+    for (const t of rest) push(alternative([t.term], t.term.length < head.term.length && t.start === head.start ? WEIGHT.stem : WEIGHT.bigram));
+    const c = corrected.get(head.term);
+    if (head.script === 'latin' && index.termId(head.term) === undefined) {
+      for (const typo of index.typoTerms(head.term).sort((a, b) => a.distance - b.distance || index.df(b.termId) - index.df(a.termId)).slice(0, MAX_TYPO_EXPANSIONS)) {
+        push(alternative([index.term(typo.termId)], typo.distance === 1 ? WEIGHT.typo1 : WEIGHT.typo2));
+      }
+    } else if (c) push(alternative([index.term(c.termId)], WEIGHT.typo1));
+    const prefixable = head.script === 'latin' ? head.term.length >= 2 : true;
+    if (prefixable && ((unit === lastUnit && typingLastWord) || alternatives.length === 0)) {
+      const surface = normalize(text.slice(head.start, head.end));
+      const ids = index
+        .prefixTerms(surface, PREFIX_SCAN)
+        .filter((id) => index.term(id) !== head.term && index.df(id) > 0)
+        .sort((a, b) => index.df(b) - index.df(a))
+        .slice(0, MAX_PREFIX_EXPANSIONS);
+      for (const id of ids) push(alternative([index.term(id)], WEIGHT.prefix * Math.min(1, surface.length / index.term(id).length + 0.2)));
+    }
+    if (alternatives.length) clauses.push({ alternatives });
+  }
+  return { clauses, terms };
+}
+
+function bestTypo(index: TermLookup, term: string): { termId: number; distance: number } | undefined {
+  let best: { termId: number; distance: number } | undefined;
+  for (const c of index.typoTerms(term)) {
+    if (index.df(c.termId) === 0) continue;
+    if (!best || c.distance < best.distance || (c.distance === best.distance && index.df(c.termId) > index.df(best.termId))) best = c;
+  }
+  return best;
+}

@@ -1,0 +1,37 @@
+/**
+ * The synonym groups shipped with LedgerDesk. Admins replace or extend them with
+ * `SearchIndex.setSynonyms`; each group is a set of interchangeable expressions in any language.
+ */
+export const defaultSynonyms: readonly (readonly string[])[] = [
+  ['充值', '充币', '入金', '存款', 'deposit', 'top up', 'topup', 'recharge', '입금', '충전'],
+  ['提现', '提币', '出金', '取款', 'withdraw', 'withdrawal', 'cash out', '출금', '인출'],
+  ['2fa', '二次验证', '谷歌验证', 'google authenticator', 'authenticator', '双重验证', '两步验证', 'otp', '구글 otp', '2단계 인증', '이중 인증'],
+  ['到账', 'credited', 'arrived', 'received', '반영', '입금 확인'],
+  ['冻结', '锁定', 'freeze', 'frozen', 'locked', '동결', '잠금'],
+  ['爆仓', '强平', '强制平仓', 'liquidation', 'liquidated', '청산', '강제 청산'],
+  ['手续费', '费用', 'fee', 'fees', 'commission', '수수료'],
+  ['实名认证', 'kyc', '身份认证', '身份验证', 'identity verification', '실명인증', '신원 인증', '본인 인증'],
+  ['合约', '永续合约', 'futures', 'perpetual', '선물'],
+  ['跟单', '带单', 'copy trading', 'copy trade', '카피 트레이딩', '카피트레이딩'],
+  ['网格', '网格交易', 'grid', 'grid trading', '그리드'],
+  ['标签', 'memo', 'tag', 'destination tag', '备注', '메모', '태그'],
+  ['地址', 'address', 'wallet address', '주소', '지갑 주소'],
+  ['哈希', '交易哈希', 'txid', 'txhash', 'transaction hash', 'transaction id', '거래 해시', '트랜잭션 id'],
+  ['密码', 'password', '비밀번호', '암호'],
+  ['重置', 'reset', '재설정', '초기화'],
+  ['账户', '账号', 'account', '계정'],
+  ['现货', 'spot', '현물'],
+  ['杠杆', '保证金', 'margin', 'leverage', '마진', '레버리지'],
+  ['止损', 'stop loss', 'stop-loss', '손절'],
+  ['滑点', 'slippage', '슬리피지'],
+  ['空投', 'airdrop', '에어드랍', '에어드롭'],
+  ['钓鱼', '诈骗', 'phishing', 'scam', 'fraud', '피싱', '사기'],
+  ['客服', '人工客服', 'support', 'customer service', 'contact support', '고객센터', '상담'],
+  ['网络', '主网', '链', 'network', 'chain', 'blockchain', '네트워크', '체인'],
+  ['确认数', '区块确认', 'confirmations', 'confirmation', '컨펌', '확인 수'],
+  ['最低', '最小', 'minimum', 'min', '최소'],
+  ['审核', '审核中', 'pending', 'under review', 'processing', '검토', '처리 중', '대기'],
+  ['api', 'api key', 'api密钥', 'api 키'],
+  ['注册', 'sign up', 'register', 'registration', '회원가입', '가입'],
+  ['登录', 'login', 'log in', 'sign in', '로그인'],
+];
