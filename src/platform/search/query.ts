@@ -145,10 +145,18 @@ export function planQuery(raw: string, index: TermLookup, synonyms: SynonymTable
     return { termIds: ids, weight: (weight * ids.length) / words.length / Math.sqrt(ids.length) };
   };
 
+  const typoWeight = (distance: number): number => (distance === 1 ? WEIGHT.typo1 : WEIGHT.typo2);
+  const correctedTo = new Map<string, number>();
+  for (const c of corrected.values()) {
+    const to = index.term(c.termId);
+    correctedTo.set(to, Math.min(correctedTo.get(to) ?? 1, typoWeight(c.distance)));
+  }
   for (const { members, matched } of synonyms.matches(present)) {
     const alternatives: Alternative[] = [];
+    // A group reached through a typo correction scores like the correction itself.
+    const certainty = Math.min(1, ...matched.map((t) => (present.has(t) && !correctedTo.has(t) ? 1 : correctedTo.get(t) ?? 1)));
     for (const m of members) {
-      const alt = alternative(m, m === matched ? WEIGHT.exact : WEIGHT.synonym);
+      const alt = alternative(m, certainty * (m === matched ? WEIGHT.exact : WEIGHT.synonym));
       if (alt) alternatives.push(alt);
     }
     for (const t of matched) covered.add(t);
@@ -168,9 +176,9 @@ export function planQuery(raw: string, index: TermLookup, synonyms: SynonymTable
     const c = corrected.get(head.term);
     if (head.script === 'latin' && index.termId(head.term) === undefined) {
       for (const typo of index.typoTerms(head.term).sort((a, b) => a.distance - b.distance || index.df(b.termId) - index.df(a.termId)).slice(0, MAX_TYPO_EXPANSIONS)) {
-        push(alternative([index.term(typo.termId)], typo.distance === 1 ? WEIGHT.typo1 : WEIGHT.typo2));
+        push(alternative([index.term(typo.termId)], typoWeight(typo.distance)));
       }
-    } else if (c) push(alternative([index.term(c.termId)], WEIGHT.typo1));
+    } else if (c) push(alternative([index.term(c.termId)], typoWeight(c.distance)));
     const prefixable = head.script === 'latin' ? head.term.length >= 2 : true;
     if (prefixable && ((unit === lastUnit && typingLastWord) || alternatives.length === 0)) {
       const surface = normalize(text.slice(head.start, head.end));

@@ -36,7 +36,7 @@ export function highlight(text: string, terms: ReadonlySet<string>, width = 160)
     }
   }
   // A little context before the first match, without cutting a surrogate pair.
-  let start = Math.max(0, windowStart - Math.floor(width / 5));
+  let start = Math.max(0, Math.min(windowStart - Math.floor(width / 5), text.length - width));
   if (start > 0 && /[\uDC00-\uDFFF]/.test(text[start] ?? '')) start--;
   let end = Math.min(text.length, start + width);
   if (end < text.length && /[\uDC00-\uDFFF]/.test(text[end] ?? '')) end++;
