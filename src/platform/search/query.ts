@@ -180,13 +180,16 @@ export function planQuery(raw: string, index: TermLookup, synonyms: SynonymTable
       }
     } else if (c) push(alternative([index.term(c.termId)], typoWeight(c.distance)));
     const prefixable = head.script === 'latin' ? head.term.length >= 2 : true;
-    if (prefixable && ((unit === lastUnit && typingLastWord) || alternatives.length === 0)) {
+    // Any Latin word may be cut short (a coin name half typed), even one that is a word itself.
+    const typing = unit === lastUnit && typingLastWord;
+    const latinWord = head.script === 'latin' && head.term.length >= 4;
+    if (prefixable && (typing || latinWord || alternatives.length === 0)) {
       const surface = normalize(text.slice(head.start, head.end));
       const ids = index
         .prefixTerms(surface, PREFIX_SCAN)
         .filter((id) => index.term(id) !== head.term && index.df(id) > 0)
         .sort((a, b) => index.df(b) - index.df(a))
-        .slice(0, MAX_PREFIX_EXPANSIONS);
+        .slice(0, typing ? MAX_PREFIX_EXPANSIONS : MAX_PREFIX_EXPANSIONS / 2);
       for (const id of ids) push(alternative([index.term(id)], WEIGHT.prefix * Math.min(1, surface.length / index.term(id).length + 0.2)));
     }
     if (alternatives.length) clauses.push({ alternatives });
