@@ -63,6 +63,7 @@ export const configSchema = z.object({
     .optional()
     .describe('First admin password; unset = generated and printed once'),
   SEED_DEMO: bool.default(true).describe('Load demo teams, customers and tickets on first start'),
+  SEED_HELP_CENTER: bool.default(true).describe('Load the shipped help-center articles (zh-CN, en, ko) into an empty help center on start'),
   TICKET_PREFIX: z
     .string()
     .regex(/^[A-Z]{1,6}$/, '1–6 capital letters')

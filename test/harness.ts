@@ -33,6 +33,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     SEED_DEMO: 'false',
+    SEED_HELP_CENTER: 'false',
     LEDGERDESK_ADMIN_PASSWORD: 'admin-password-for-tests',
     DATABASE_POOL_SIZE: '4',
     ...(schema ? { DATABASE_SCHEMA: schema } : {}),

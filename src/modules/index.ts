@@ -2,6 +2,7 @@ import type { Module } from './module.js';
 import { identityModule } from './identity/index.js';
 import { ticketsModule } from './tickets/index.js';
 import { portalModule } from './portal/index.js';
+import { helpcenterModule } from './helpcenter/index.js';
 
 /** Every domain module, in registration order. */
-export const modules: Module[] = [identityModule, ticketsModule, portalModule];
+export const modules: Module[] = [identityModule, ticketsModule, portalModule, helpcenterModule];

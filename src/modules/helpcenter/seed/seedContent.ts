@@ -90,3 +90,23 @@ export function loadSeedContent(dir = projectPath('src', 'modules', 'helpcenter'
   }
   return { categories, articles };
 }
+
+const querySchema = z.strictObject({ query: z.string().min(1), locale: z.enum(seedLocales), relevant: z.array(z.string()).min(1) });
+export type SeedQuery = z.infer<typeof querySchema>;
+
+/** The search fixture shipped beside the content: real-style queries and the articles they must find. */
+export function loadSeedQueries(dir = projectPath('src', 'modules', 'helpcenter', 'seed', 'queries')): SeedQuery[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.jsonl'))
+    .sort()
+    .flatMap((name) =>
+      readFileSync(join(dir, name), 'utf8')
+        .split('\n')
+        .filter((line) => line.trim())
+        .map((line, i) => {
+          const parsed = querySchema.safeParse(JSON.parse(line));
+          if (!parsed.success) throw new Error(`${name}:${i + 1}: ${parsed.error.issues[0]?.message}`);
+          return parsed.data;
+        }),
+    );
+}
