@@ -55,6 +55,31 @@ const BODY_SCAN_CHARS = 200_000;
 const MAX_LIMIT = 100;
 const DAY_MS = 86_400_000;
 const SYNONYM_EXTRA = 0.25;
+// A common clause is looked up per candidate (binary search ≈ this many postings) when cheaper.
+const LAZY_LOOKUP_COST = 16;
+const LAZY_MIN_POSTINGS = 2000;
+
+/** Which locales a ranking pass accepts: per locale id, and as a bit mask for whole terms. */
+interface LocaleFilter {
+  accepted: Uint8Array;
+  mask: number;
+}
+
+const localeBit = (id: number): number => (id < 31 ? 1 << id : 1 << 31);
+
+/** Position of `doc` in ascending `docs[0..length)`, or -1. */
+function findDoc(docs: Uint32Array, length: number, doc: number): number {
+  let lo = 0;
+  let hi = length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = docs[mid] as number;
+    if (v === doc) return mid;
+    if (v < doc) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
 
 interface Stored {
   doc: SearchDocument;
@@ -72,6 +97,8 @@ export class SearchIndex {
   private readonly postings: PostingList[] = [];
   private readonly titlePostings: (PostingList | undefined)[] = [];
   private readonly dfs: number[] = [];
+  /** Per term, a bit per locale having it: a French synonym costs nothing in a Korean search. */
+  private readonly termLocales: number[] = [];
   private readonly words = new WordDictionary(true);
   private readonly titleWords = new WordDictionary(false);
 
@@ -147,8 +174,11 @@ export class SearchIndex {
     for (const tag of copy.tags) scanTokens(tag, collect(1, false), MAX_QUERY_CHARS);
     scanTokens(copy.body, collect(2, false), BODY_SCAN_CHARS);
 
+    const localeId = this.internLocale(copy.locale);
+    const bit = localeBit(localeId);
     for (const [term, [t = 0, g = 0, b = 0]] of counts) {
       const id = this.termIds.get(term) ?? 0;
+      this.termLocales[id] = ((this.termLocales[id] ?? 0) | bit) >>> 0;
       (this.postings[id] as PostingList).push(n, packTf(t, g, b));
       this.dfs[id] = (this.dfs[id] ?? 0) + 1;
       if (t > 0) {
@@ -160,7 +190,7 @@ export class SearchIndex {
     this.tagsLen[n] = Math.min(lengths[1] ?? 0, 65_535);
     this.bodyLen[n] = lengths[2] ?? 0;
     this.prior[n] = priorOf(copy);
-    this.localeOf[n] = this.internLocale(copy.locale);
+    this.localeOf[n] = localeId;
     this.addTotals(n, 1);
   }
 
@@ -201,7 +231,7 @@ export class SearchIndex {
     if (typeof query !== 'string' || this.liveCount === 0) return [];
     const plan = planQuery(query, this.lookup, this.synonyms);
     if (plan.clauses.length === 0) return [];
-    const ranked = this.withLocaleFallback(options, limit, (accept, top) => this.score(plan, accept, top));
+    const ranked = this.withLocaleFallback(options, limit, (filter, top) => this.score(plan, filter, top));
     return ranked.map(({ doc, score }) => {
       const stored = (this.stored[doc] as Stored).doc;
       return {
@@ -240,7 +270,7 @@ export class SearchIndex {
       }
       return [...ids];
     });
-    const ranked = this.withLocaleFallback(options, limit * 2, (accept, top) => this.scoreTitles(clauses, accept, top));
+    const ranked = this.withLocaleFallback(options, limit * 2, (filter, top) => this.scoreTitles(clauses, filter, top));
     const seen = new Set<string>();
     const out: Suggestion[] = [];
     for (const { doc } of ranked) {
@@ -291,7 +321,7 @@ export class SearchIndex {
   private withLocaleFallback(
     options: { locale?: string; fallbackLocales?: string[] },
     limit: number,
-    rank: (accept: ((doc: number) => boolean) | null, top: TopK) => void,
+    rank: (filter: LocaleFilter | null, top: TopK) => void,
   ): { doc: number; score: number }[] {
     const collect = (top: TopK): { doc: number; score: number }[] => top.docs.map((doc, i) => ({ doc, score: top.scores[i] ?? 0 }));
     if (!options.locale) {
@@ -301,25 +331,31 @@ export class SearchIndex {
     }
     const wanted = this.matchingLocales(options.locale);
     const first = new TopK(limit);
-    rank((d) => wanted.has(this.localeOf[d] ?? -1), first);
+    rank(this.localeFilter(wanted), first);
     const out = collect(first);
     if (out.length >= limit) return out;
-    const order = options.fallbackLocales;
-    if (order && order.length === 0) return out;
-    if (!order) {
-      const rest = new TopK(limit - out.length);
-      rank((d) => !wanted.has(this.localeOf[d] ?? -1), rest);
-      return out.concat(collect(rest));
-    }
+    const order = options.fallbackLocales ?? [null];
     for (const locale of order) {
       if (out.length >= limit) break;
-      const ids = this.matchingLocales(locale);
+      const ids = locale === null ? new Set(this.locales.keys()) : this.matchingLocales(locale);
+      for (const id of wanted) ids.delete(id);
+      if (ids.size === 0) continue;
       const more = new TopK(limit - out.length);
-      rank((d) => ids.has(this.localeOf[d] ?? -1) && !wanted.has(this.localeOf[d] ?? -1), more);
+      rank(this.localeFilter(ids), more);
       for (const id of ids) wanted.add(id);
       out.push(...collect(more));
     }
     return out;
+  }
+
+  private localeFilter(ids: ReadonlySet<number>): LocaleFilter {
+    const accepted = new Uint8Array(this.locales.length);
+    let mask = 0;
+    for (const id of ids) {
+      accepted[id] = 1;
+      mask |= localeBit(id);
+    }
+    return { accepted, mask };
   }
 
   /** Locale ids equal to `locale`, or sharing its language when it names none exactly (zh → zh-CN). */
@@ -335,39 +371,64 @@ export class SearchIndex {
     return out;
   }
 
-  private score(plan: QueryPlan, accept: ((doc: number) => boolean) | null, top: TopK): void {
+  /** Postings a term would cost under `filter`; 0 when no doc of an accepted locale has it. */
+  private termCost(termId: number, filter: LocaleFilter | null, lists: (PostingList | undefined)[]): number {
+    if ((this.dfs[termId] ?? 0) === 0) return 0;
+    if (filter && ((this.termLocales[termId] ?? 0) & filter.mask) === 0) return 0;
+    return lists[termId]?.length ?? 0;
+  }
+
+  private score(plan: QueryPlan, filter: LocaleFilter | null, top: TopK): void {
     const n = Math.max(1, this.liveCount);
     const avg = (field: number): Float64Array => Float64Array.from(this.localeTotals, (t) => Math.max(1, (t[field] ?? 0) / Math.max(1, t[0] ?? 0)));
     const avgTitle = avg(1);
     const avgTags = avg(2);
     const avgBody = avg(3);
-    const { scoreAcc, clauseAcc, clauseSum, altAcc, matched, localeOf } = this;
+    const { scoreAcc, clauseAcc, clauseSum, altAcc, matched, localeOf, alive, titleLen, tagsLen, bodyLen } = this;
+    const accepted = filter?.accepted ?? null;
+    const bm25 = (d: number, tf: number): number => {
+      const loc = localeOf[d] as number;
+      let s = 0;
+      const tt = titleTf(tf);
+      if (tt) s += (FIELD_BOOST.title * tt * (K1 + 1)) / (tt + K1 * (1 - B + (B * (titleLen[d] as number)) / (avgTitle[loc] as number)));
+      const tg = tagsTf(tf);
+      if (tg) s += (FIELD_BOOST.tags * tg * (K1 + 1)) / (tg + K1 * (1 - B + (B * (tagsLen[d] as number)) / (avgTags[loc] as number)));
+      const tb = bodyTf(tf);
+      if (tb) s += (FIELD_BOOST.body * tb * (K1 + 1)) / (tb + K1 * (1 - B + (B * (bodyLen[d] as number)) / (avgBody[loc] as number)));
+      return s;
+    };
+    // Cheapest clauses first: a rare word (a coin name) finds the candidates, and a clause of very
+    // common words then only scores those candidates by binary search instead of walking 30k postings.
+    const clauses = plan.clauses
+      .map((clause) => ({ clause, cost: clause.alternatives.reduce((sum, alt) => sum + alt.termIds.reduce((c, id) => c + this.termCost(id, filter, this.postings), 0), 0) }))
+      .filter((c) => c.cost > 0)
+      .sort((a, b) => a.cost - b.cost);
     const touchedAll: number[] = [];
-    for (const clause of plan.clauses) {
+    for (const { clause, cost } of clauses) {
       const touchedClause: number[] = [];
+      const lazy = touchedAll.length >= top.limit && cost > LAZY_MIN_POSTINGS && touchedAll.length * LAZY_LOOKUP_COST < cost;
       for (const alt of clause.alternatives) {
         const touchedAlt: number[] = [];
         for (const termId of alt.termIds) {
+          if (this.termCost(termId, filter, this.postings) === 0) continue;
           const df = this.dfs[termId] ?? 0;
-          if (df === 0) continue;
-          const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-          const w = idf * alt.weight;
+          const w = Math.log(1 + (n - df + 0.5) / (df + 0.5)) * alt.weight;
           const list = this.postings[termId] as PostingList;
           const { docs, tfs } = list;
+          if (lazy) {
+            for (const d of touchedAll) {
+              const i = findDoc(docs, list.length, d);
+              if (i < 0) continue;
+              if (altAcc[d] === 0) touchedAlt.push(d);
+              altAcc[d] = (altAcc[d] as number) + w * bm25(d, tfs[i] as number);
+            }
+            continue;
+          }
           for (let i = 0; i < list.length; i++) {
             const d = docs[i] as number;
-            if (!this.alive[d] || (accept && !accept(d))) continue;
-            const tf = tfs[i] as number;
-            const loc = localeOf[d] as number;
-            let s = 0;
-            const tt = titleTf(tf);
-            if (tt) s += (FIELD_BOOST.title * tt * (K1 + 1)) / (tt + K1 * (1 - B + (B * (this.titleLen[d] as number)) / (avgTitle[loc] as number)));
-            const tg = tagsTf(tf);
-            if (tg) s += (FIELD_BOOST.tags * tg * (K1 + 1)) / (tg + K1 * (1 - B + (B * (this.tagsLen[d] as number)) / (avgTags[loc] as number)));
-            const tb = bodyTf(tf);
-            if (tb) s += (FIELD_BOOST.body * tb * (K1 + 1)) / (tb + K1 * (1 - B + (B * (this.bodyLen[d] as number)) / (avgBody[loc] as number)));
+            if (!alive[d] || (accepted && !accepted[localeOf[d] as number])) continue;
             if (altAcc[d] === 0) touchedAlt.push(d);
-            altAcc[d] = (altAcc[d] as number) + w * s;
+            altAcc[d] = (altAcc[d] as number) + w * bm25(d, tfs[i] as number);
           }
         }
         for (const d of touchedAlt) {
@@ -388,34 +449,55 @@ export class SearchIndex {
         clauseSum[d] = 0;
       }
     }
-    const clauses = plan.clauses.length;
+    const total = plan.clauses.length;
     for (const d of touchedAll) {
       // Matching more of the query's words counts beyond what BM25's sum gives.
-      const coverage = 0.5 + (0.5 * (matched[d] as number)) / clauses;
+      const coverage = 0.5 + (0.5 * (matched[d] as number)) / total;
       top.offer((scoreAcc[d] as number) * coverage * (this.prior[d] as number), d);
       scoreAcc[d] = 0;
       matched[d] = 0;
     }
   }
 
-  private scoreTitles(clauses: number[][], accept: ((doc: number) => boolean) | null, top: TopK): void {
-    const { scoreAcc, matched } = this;
+  /**
+   * Title matches for typeahead: one point per typed word. Docs must match the most selective
+   * word; only when that leaves too few does every partial match count.
+   */
+  private scoreTitles(clauses: number[][], filter: LocaleFilter | null, top: TopK): void {
+    const { scoreAcc, matched, alive, localeOf } = this;
+    const accepted = filter?.accepted ?? null;
+    const costs = clauses.map((ids) => ids.reduce((c, id) => c + this.termCost(id, filter, this.titlePostings), 0));
+    const order = clauses.map((_, i) => i).filter((i) => (costs[i] ?? 0) > 0).sort((a, b) => (costs[a] ?? 0) - (costs[b] ?? 0));
     const touched: number[] = [];
-    clauses.forEach((ids, c) => {
-      for (const termId of ids) {
+    const visit = (c: number, restrict: boolean): void => {
+      for (const termId of clauses[c] ?? []) {
         const list = this.titlePostings[termId];
-        if (!list) continue;
-        for (let i = 0; i < list.length; i++) {
-          const d = list.docs[i] as number;
-          if (!this.alive[d] || (accept && !accept(d))) continue;
-          // One point per query word, whichever of its expansions matched.
-          if (matched[d] !== 0 && (matched[d] as number) > c) continue;
+        if (!list || this.termCost(termId, filter, this.titlePostings) === 0) continue;
+        const count = (d: number): void => {
+          // matched[d] holds 1 + the last clause that counted d: one point per clause.
+          if (matched[d] === c + 1) return;
           if (scoreAcc[d] === 0) touched.push(d);
           scoreAcc[d] = (scoreAcc[d] as number) + 1;
           matched[d] = c + 1;
+        };
+        if (restrict) {
+          for (let k = 0, n = touched.length; k < n; k++) {
+            const d = touched[k] as number;
+            if (findDoc(list.docs, list.length, d) >= 0) count(d);
+          }
+          continue;
+        }
+        for (let i = 0; i < list.length; i++) {
+          const d = list.docs[i] as number;
+          if (alive[d] && (!accepted || accepted[localeOf[d] as number])) count(d);
         }
       }
-    });
+    };
+    const [first, ...rest] = order;
+    if (first === undefined) return;
+    visit(first, false);
+    const restrict = touched.length >= top.limit;
+    for (const c of rest) visit(c, restrict && touched.length * LAZY_LOOKUP_COST < (costs[c] ?? 0));
     for (const d of touched) {
       // Shorter titles first among equals: the user's words are a larger part of them.
       const brevity = 1 / (1 + (this.titleLen[d] as number) / 8);
@@ -442,6 +524,7 @@ export class SearchIndex {
       this.postings.push(new PostingList());
       this.titlePostings.push(undefined);
       this.dfs.push(0);
+      this.termLocales.push(0);
       if (latin && /^[a-z]/.test(term)) this.words.addTypoTerm(term, id);
     }
     return id;

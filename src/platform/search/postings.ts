@@ -57,7 +57,7 @@ export class TopK {
   readonly scores: number[] = [];
   readonly docs: number[] = [];
 
-  constructor(private readonly limit: number) {}
+  constructor(readonly limit: number) {}
 
   offer(score: number, doc: number): void {
     const n = this.scores.length;
