@@ -5,7 +5,8 @@ import { normalize } from './normalize.js';
 export const MAX_QUERY_CHARS = 256;
 const MAX_QUERY_TERMS = 24;
 const MAX_TYPO_EXPANSIONS = 6;
-const MAX_PREFIX_EXPANSIONS = 12;
+const MAX_PREFIX_EXPANSIONS = 64;
+const PREFIX_POSTINGS_BUDGET = 40_000;
 const PREFIX_SCAN = 400;
 
 export const WEIGHT = { exact: 1, synonym: 0.85, stem: 0.95, typo1: 0.7, typo2: 0.5, prefix: 0.6, bigram: 0.4 } as const;
@@ -139,10 +140,11 @@ export function planQuery(raw: string, index: TermLookup, synonyms: SynonymTable
       const id = index.termId(w);
       if (id !== undefined && index.df(id) > 0) ids.push(id);
     }
-    if (ids.length === 0) return null;
+    // A member scores only if every word of it occurs somewhere: "copy trading" is not "trading".
+    if (ids.length === 0 || ids.length < words.length) return null;
     for (const id of ids) terms.add(index.term(id));
-    // A multi-word member partly present scores in proportion; its words add up, softened.
-    return { termIds: ids, weight: (weight * ids.length) / words.length / Math.sqrt(ids.length) };
+    // The words of a multi-word member add up, softened so that it does not outweigh one-word members.
+    return { termIds: ids, weight: weight / Math.sqrt(ids.length) };
   };
 
   const typoWeight = (distance: number): number => (distance === 1 ? WEIGHT.typo1 : WEIGHT.typo2);
@@ -182,15 +184,21 @@ export function planQuery(raw: string, index: TermLookup, synonyms: SynonymTable
     const prefixable = head.script === 'latin' ? head.term.length >= 2 : true;
     // Any Latin word may be cut short (a coin name half typed), even one that is a word itself.
     const typing = unit === lastUnit && typingLastWord;
-    const latinWord = head.script === 'latin' && head.term.length >= 4;
+    const latinWord = head.script === 'latin' && head.term.length >= 3;
     if (prefixable && (typing || latinWord || alternatives.length === 0)) {
       const surface = normalize(text.slice(head.start, head.end));
+      // The shortest completions are the likeliest; among equals the commonest. Rare completions
+      // (coin names) cost little, so the cap is on postings walked rather than on their number.
       const ids = index
         .prefixTerms(surface, PREFIX_SCAN)
         .filter((id) => index.term(id) !== head.term && index.df(id) > 0)
-        .sort((a, b) => index.df(b) - index.df(a))
-        .slice(0, typing ? MAX_PREFIX_EXPANSIONS : MAX_PREFIX_EXPANSIONS / 2);
-      for (const id of ids) push(alternative([index.term(id)], WEIGHT.prefix * Math.min(1, surface.length / index.term(id).length + 0.2)));
+        .sort((a, b) => index.term(a).length - index.term(b).length || index.df(b) - index.df(a));
+      let budget = PREFIX_POSTINGS_BUDGET;
+      for (const id of ids.slice(0, MAX_PREFIX_EXPANSIONS)) {
+        budget -= index.df(id);
+        if (budget < 0) break;
+        push(alternative([index.term(id)], WEIGHT.prefix * Math.min(1, surface.length / index.term(id).length + 0.2)));
+      }
     }
     if (alternatives.length) clauses.push({ alternatives });
   }
