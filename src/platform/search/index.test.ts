@@ -35,6 +35,9 @@ test('the issue’s three ways of asking about a missing deposit all find it', (
   assert.equal(index.search('입금이 안 돼요', { locale: 'ko' })[0]?.id, 'ko-deposit');
   assert.equal(index.search('USDT没到账', { locale: 'zh-CN' })[0]?.id, 'zh-deposit');
   assert.equal(index.search('TRC20 입금', { locale: 'ko' })[0]?.id, 'ko-deposit');
+  assert.equal(index.search('充幣未到帳', { locale: 'zh-CN' })[0]?.id, 'zh-deposit', 'traditional characters');
+  assert.equal(index.search('ＤＥＰＯＳＩＴ', { locale: 'en' })[0]?.id, 'en-deposit', 'full-width letters');
+  assert.equal(index.search('충전이 안 돼요', { locale: 'ko' })[0]?.id, 'ko-deposit', '충전 is a synonym of 입금');
 });
 
 test('BM25 ranks a title match above tags above body', () => {
