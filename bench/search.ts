@@ -5,11 +5,14 @@
  *
  *   node --import tsx bench/search.ts [--sizes 10000,100000] [--queries 1000] [--budget-s 60]
  *
- * Writes bench/results/search-latest.md and bench/results/search-latest.json.
+ * Each library runs on each corpus in its own process (so heap figures are its own) with the
+ * same seeded corpus and queries. Writes bench/results/search-latest.md and search-latest.json.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { generateArticles, generateQueries, type Article, type Query } from './search/corpus.js';
@@ -68,7 +71,7 @@ function measure(engine: Engine, articles: readonly Article[], queries: readonly
   const buildMs = performance.now() - t0;
   const heap = heapMiB();
   // Warm-up: JIT and lazily built structures (sorted dictionaries) are not what users wait for.
-  for (const q of queries.slice(0, 20)) engine.search(q.text, q.locale, 5);
+  for (const q of queries.slice(0, 50)) engine.search(q.text, q.locale, 5);
   let found = 0;
   const byKind: Record<string, { queries: number; found: number }> = {};
   const search = timeLoop(queries, (q) => {
@@ -105,17 +108,34 @@ function measure(engine: Engine, articles: readonly Article[], queries: readonly
 }
 
 const factories: Record<string, () => Engine> = { ledgerdesk: ledgerDesk, minisearch: miniSearch, flexsearch: flexSearch };
-const runs: EngineRun[] = [];
-for (const size of sizes) {
+
+/** Worker mode: one library on one corpus size, alone in its process so heap figures are its own. */
+async function runWorker(name: string, size: number): Promise<void> {
+  const make = factories[name];
+  if (!make) throw new Error(`unknown engine ${name}`);
   const articles = generateArticles(size);
   const queries = generateQueries(articles, queryCount);
+  process.stdout.write(`${JSON.stringify(measure(make(), articles, queries))}\n`);
+}
+
+function runInChild(name: string, size: number): EngineRun {
+  const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--worker', name, '--size', String(size), '--queries', String(queryCount), '--budget-s', String(budgetMs / 1000)];
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 16 * 2 ** 20, timeout: budgetMs * 4 + 600_000 });
+  const line = child.stdout.trim().split('\n').pop() ?? '';
+  if (child.status !== 0 || !line.startsWith('{')) throw new Error(`${name} at ${size} failed: ${child.stderr.slice(-2000)}`);
+  return JSON.parse(line) as EngineRun;
+}
+
+const worker = option('worker', '');
+if (worker) {
+  await runWorker(worker, Number(option('size', '10000')));
+  process.exit(0);
+}
+
+const runs: EngineRun[] = [];
+for (const size of sizes) {
   for (const name of engines) {
-    const make = factories[name];
-    if (!make) continue;
-    const engine = make();
-    const run = measure(engine, articles, queries);
-    // Empty the index before the next library is measured, so its heap is not counted twice.
-    engine.build([]);
+    const run = runInChild(name, size);
     runs.push(run);
     console.log(
       `${String(size).padStart(6)} ${run.engine.padEnd(24)} build ${run.buildMs} ms, heap ${run.heapMiB} MiB (index ${run.indexHeapMiB}), ` +
