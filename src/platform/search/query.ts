@@ -174,7 +174,15 @@ export function planQuery(raw: string, index: TermLookup, synonyms: SynonymTable
     const [head, ...rest] = unit;
     if (!head) continue;
     push(alternative([head.term], WEIGHT.exact));
-    for (const t of rest) push(alternative([t.term], t.term.length < head.term.length && t.start === head.start ? WEIGHT.stem : WEIGHT.bigram));
+    // Syllable bigrams only when neither the Korean word nor its stem is known (a compound such as
+    // 비밀번호재설정): they cost a walk over long postings and add little to a known word.
+    const known = (term: string): boolean => (index.df(index.termId(term) ?? -1) ?? 0) > 0;
+    const isStem = (t: Token): boolean => t.term.length < head.term.length && t.start === head.start;
+    const wordKnown = known(head.term) || rest.some((t) => isStem(t) && known(t.term));
+    for (const t of rest) {
+      if (isStem(t)) push(alternative([t.term], WEIGHT.stem));
+      else if (!wordKnown) push(alternative([t.term], WEIGHT.bigram));
+    }
     const c = corrected.get(head.term);
     if (head.script === 'latin' && index.termId(head.term) === undefined) {
       for (const typo of index.typoTerms(head.term).sort((a, b) => a.distance - b.distance || index.df(b.termId) - index.df(a.termId)).slice(0, MAX_TYPO_EXPANSIONS)) {
