@@ -221,25 +221,24 @@ export interface ArticlesTable {
   published_at: string | null;
 }
 
-export interface ArticleTranslationsTable {
+/** What one locale of an article says; a version is a frozen copy of it. */
+interface ArticleContent {
   article_id: string;
   locale: string;
   title: string;
   summary: string;
   body: string;
+  /** JSON array of strings. */
   tags: string;
+}
+
+export interface ArticleTranslationsTable extends ArticleContent {
   updated_at: string;
   updated_by: string | null;
 }
 
-export interface ArticleVersionsTable {
+export interface ArticleVersionsTable extends ArticleContent {
   id: string;
-  article_id: string;
-  locale: string;
-  title: string;
-  summary: string;
-  body: string;
-  tags: string;
   author_type: string;
   author_id: string | null;
   created_at: string;
