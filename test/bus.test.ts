@@ -1,26 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Redis } from 'ioredis';
 import { createTestApp, type TestApp } from './harness.js';
+import { redisSkip, redisUrl } from './redis.js';
 import { recordEvent } from '../src/platform/bus/outbox.js';
 import type { DomainEvent } from '../src/platform/bus/bus.js';
 import { createAgent, createApiToken, createSession } from './factories.js';
-
-const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function redisReachable(): Promise<string | true> {
-  const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on('error', () => {});
-  try {
-    await probe.connect();
-    await probe.ping();
-    return true;
-  } catch (err) {
-    return err instanceof Error ? err.message : String(err);
-  } finally {
-    probe.disconnect();
-  }
-}
 
 function nextEvent(app: TestApp, topic: string, match: (e: DomainEvent) => boolean): Promise<DomainEvent> {
   return new Promise((resolve) => {
@@ -83,8 +67,7 @@ describe('outbox and in-process bus', () => {
 });
 
 describe('Redis bus across two nodes', async () => {
-  const reachable = await redisReachable();
-  const skip = reachable === true ? false : process.env.CI === 'true' ? false : `Redis at ${redisUrl} unreachable: ${reachable}`;
+  const skip = await redisSkip();
   let a: TestApp;
   let b: TestApp;
   before(async () => {

@@ -6,7 +6,7 @@ export const roles = ['admin', 'supervisor', 'agent'] as const;
 export type Role = (typeof roles)[number];
 
 /** What an API token may do; console sessions get every scope their role allows. */
-export const scopes = ['tickets:read', 'tickets:write', 'customers:read', 'customers:write', 'admin'] as const;
+export const scopes = ['tickets:read', 'tickets:write', 'customers:read', 'customers:write', 'helpcenter:read', 'helpcenter:write', 'admin'] as const;
 export type Scope = (typeof scopes)[number];
 
 export interface AgentActor {
@@ -38,8 +38,9 @@ export type Actor = AgentActor | CustomerActor | GuestActor;
 
 export const roleScopes: Record<Role, readonly Scope[]> = {
   admin: scopes,
-  supervisor: ['tickets:read', 'tickets:write', 'customers:read', 'customers:write'],
-  agent: ['tickets:read', 'tickets:write', 'customers:read', 'customers:write'],
+  // Supervisors keep the help center current; agents read drafts to answer with them.
+  supervisor: ['tickets:read', 'tickets:write', 'customers:read', 'customers:write', 'helpcenter:read', 'helpcenter:write'],
+  agent: ['tickets:read', 'tickets:write', 'customers:read', 'customers:write', 'helpcenter:read'],
 };
 
 const rank: Record<Role, number> = { agent: 0, supervisor: 1, admin: 2 };

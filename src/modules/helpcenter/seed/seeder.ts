@@ -1,5 +1,6 @@
 import type { AppContext } from '../../../context.js';
 import { newId, nowIso } from '../../../platform/db/ids.js';
+import { defaultSynonyms } from '../../../platform/search/index.js';
 import { loadSeedContent, seedLocales, type SeedContent } from './seedContent.js';
 
 const MARKER = 'helpcenter_seeded';
@@ -59,5 +60,26 @@ export async function seedHelpCenter(ctx: AppContext, content: SeedContent = loa
       if (related.length) await trx.insertInto('article_relations').values(related).execute();
     }
     return content.articles.length;
+  });
+}
+
+/**
+ * The shipped synonym groups (充值 = 充币 = deposit = 입금 …), written once whatever
+ * SEED_HELP_CENTER says, so admins can edit and delete them like their own.
+ */
+export async function seedSynonyms(ctx: AppContext): Promise<void> {
+  await ctx.transaction(async (trx) => {
+    const now = nowIso();
+    const claimed = await trx
+      .insertInto('settings')
+      .values({ key: 'search_synonyms_seeded', value: now })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .returning('key')
+      .executeTakeFirst();
+    if (!claimed) return;
+    await trx
+      .insertInto('search_synonyms')
+      .values(defaultSynonyms.map((terms) => ({ id: newId(), terms: JSON.stringify(terms), created_at: now, updated_at: now })))
+      .execute();
   });
 }
