@@ -1,15 +1,19 @@
 import type { AppContext } from '../../context.js';
 import type { Module } from '../module.js';
+import { RateWindow } from '../../platform/http/rateWindow.js';
 import { KnowledgeBase } from './knowledgeBase.js';
 import { ViewCounter } from './viewCounter.js';
 import { seedHelpCenter, seedSynonyms } from './seed/seeder.js';
 import { registerHelpApiRoutes } from './http/helpRoutes.js';
 import { registerKbRoutes } from './http/kbRoutes.js';
+import { registerHelpPages } from './http/pageRoutes.js';
 
 /** The help center's state of one running app: its search index and pending view counts. */
 export interface HelpCenter {
   kb: KnowledgeBase;
   views: ViewCounter;
+  /** Searches and suggestions per reader (IP) and minute, shared by the API and the pages. */
+  searchLimit: RateWindow;
 }
 
 const running = new WeakMap<AppContext, HelpCenter>();
@@ -18,7 +22,12 @@ const running = new WeakMap<AppContext, HelpCenter>();
 export function helpCenterOf(ctx: AppContext): HelpCenter {
   let found = running.get(ctx);
   if (!found) {
-    found = { kb: new KnowledgeBase(ctx.db, ctx.log), views: new ViewCounter(ctx.db, ctx.log) };
+    found = {
+      kb: new KnowledgeBase(ctx.db, ctx.log),
+      views: new ViewCounter(ctx.db, ctx.log),
+      // Generous for people (suggestions fire as they type), tight enough to stop a scraper.
+      searchLimit: new RateWindow(600, 60_000),
+    };
     running.set(ctx, found);
   }
   return found;
@@ -30,6 +39,7 @@ export const helpcenterModule: Module = {
     const help = helpCenterOf(ctx);
     registerHelpApiRoutes(app, ctx, help);
     registerKbRoutes(app, ctx, help);
+    registerHelpPages(app, ctx, help);
     app.addHook('onClose', async () => help.views.stop());
   },
   async bootstrap(ctx) {

@@ -191,6 +191,22 @@ describe('content gaps', () => {
     const long = await t.http.inject({ url: `/api/v1/help/search?q=${'memo '.repeat(300)}&locale=en` });
     assert.equal(long.statusCode, 200, 'long queries are cut, not refused');
   });
+
+  it('rate-limits feedback per reader and searching per client, with Retry-After', async () => {
+    const vote = () => t.http.inject({ method: 'POST', url: '/api/v1/help/articles/memo-gaps/feedback', headers: { 'user-agent': 'eager-voter' }, payload: { locale: 'en', helpful: true } });
+    let status = 0;
+    for (let i = 0; i < 21 && status !== 429; i++) status = (await vote()).statusCode;
+    assert.equal(status, 429);
+    const limited = await vote();
+    assert.equal(limited.json().error.code, 'rate_limited');
+    assert.ok(Number(limited.headers['retry-after']) > 0);
+    assert.equal((await t.ctx.db.selectFrom('article_feedback').select('id').where('client_hash', 'is not', null).execute()).length > 0, true);
+
+    const search = () => t.http.inject({ url: '/api/v1/help/suggest?q=me&locale=en', remoteAddress: '203.0.113.9' });
+    for (let i = 0; i < 600; i++) assert.equal((await search()).statusCode, 200);
+    assert.equal((await search()).statusCode, 429);
+    assert.equal((await t.http.inject({ url: '/api/v1/help/suggest?q=me&locale=en', remoteAddress: '203.0.113.10' })).statusCode, 200, 'other clients are unaffected');
+  });
 });
 
 function contentOf(a: typeof memoArticle) {

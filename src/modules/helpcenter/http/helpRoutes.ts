@@ -28,6 +28,13 @@ export function gapRecorder(ctx: AppContext): (request: FastifyRequest, query: s
   };
 }
 
+/** 429 with Retry-After once this reader has searched too much this minute. */
+export function assertSearchAllowed(help: HelpCenter, request: FastifyRequest): void {
+  if (!help.searchLimit.allow(request.ip)) {
+    throw new AppError('rate_limited', 'Too many searches; wait a moment and try again.', undefined, { 'retry-after': String(help.searchLimit.retryAfter()) });
+  }
+}
+
 /** Public, read-mostly API for the help-center pages, the chat widget and exchanges' apps. */
 export function registerHelpApiRoutes(app: FastifyInstance, ctx: AppContext, help: HelpCenter): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -37,6 +44,7 @@ export function registerHelpApiRoutes(app: FastifyInstance, ctx: AppContext, hel
   r.get('/api/v1/help/search', {
     schema: { tags, summary: 'Search published articles (any language, typos and synonyms understood)', querystring: searchQuery },
   }, async (request) => {
+    assertSearchAllowed(help, request);
     const { q, locale, limit } = request.query;
     const hits = help.kb.search(q, { locale, limit });
     if (hits.length === 0) await recordGap(request, q, locale);
@@ -46,6 +54,7 @@ export function registerHelpApiRoutes(app: FastifyInstance, ctx: AppContext, hel
   r.get('/api/v1/help/suggest', {
     schema: { tags, summary: 'Article titles for a search box while the reader types', querystring: suggestQuery },
   }, async (request) => {
+    assertSearchAllowed(help, request);
     const { q, locale, limit } = request.query;
     return { items: help.kb.suggest(q, { locale, limit }).map(presentSuggestion) };
   });
