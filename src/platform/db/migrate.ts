@@ -3,6 +3,7 @@ import * as m001 from './migrations/001_foundation.js';
 import * as m002 from './migrations/002_totp_last_step.js';
 import * as m003 from './migrations/003_customer_email_lookup.js';
 import * as m004 from './migrations/004_helpcenter.js';
+import * as m005 from './migrations/005_live_chat.js';
 
 /** Migrations are imported statically so the compiled build and tsx see the same list. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '002_totp_last_step': m002,
   '003_customer_email_lookup': m003,
   '004_helpcenter': m004,
+  '005_live_chat': m005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -3,9 +3,11 @@
  * ids are UUIDv7 text (time-ordered, unguessable enough to never enumerate), timestamps are
  * ISO-8601 UTC text (sortable on both databases), booleans are 0/1 integers, JSON is text.
  */
-
+import type { ColumnType, Generated } from 'kysely';
 
 export type Bool01 = 0 | 1;
+/** A nullable column that inserts may leave out (it starts as NULL). */
+type OptionalNullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
 
 export interface SettingsTable {
   key: string;
@@ -98,6 +100,92 @@ export interface CustomersTable {
 export interface TeamsTable {
   id: string;
   name: string;
+  /** JSON array of locales the team answers in (empty = any). */
+  languages: Generated<string>;
+  /** JSON array of ticket categories the team handles (empty = any). */
+  categories: Generated<string>;
+  /** JSON business hours `{ timezone, days: [{ day: 0–6, from: "09:00", to: "18:00" }] }`; null = 7×24. */
+  hours: OptionalNullable<string>;
+  created_at: string;
+}
+
+export interface TeamMembersTable {
+  team_id: string;
+  agent_id: string;
+}
+
+/** Whether an agent takes chats now, and how many at once. No row = offline. */
+export interface AgentPresenceTable {
+  agent_id: string;
+  status: 'online' | 'away' | 'offline';
+  max_chats: number;
+  updated_at: string;
+}
+
+/** The live side of a chat ticket: who is answering it and how far each side has read. */
+export interface ChatsTable {
+  ticket_id: string;
+  /** The widget's device id, so a guest's reload finds their chat again. */
+  visitor_id: string | null;
+  /** bot → queued → assigned → ended; `left_message` when nobody could take it (留言). */
+  state: 'bot' | 'queued' | 'assigned' | 'left_message' | 'ended';
+  /** What the customer picked before chatting (a ticket category). */
+  topic: string | null;
+  team_id: string | null;
+  queued_at: string | null;
+  assigned_at: string | null;
+  ended_at: string | null;
+  /** JSON: the running flow, its step and the answers collected so far. */
+  bot_state: string;
+  customer_read_id: string | null;
+  agent_read_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BotIntentsTable {
+  id: string;
+  name: string;
+  /** JSON: { type: 'article', slug } | { type: 'flow', flow } | { type: 'handover' } | { type: 'text', text: { [locale]: string } }. */
+  answer: string;
+  enabled: Bool01;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BotExamplesTable {
+  id: string;
+  intent_id: string;
+  locale: string;
+  text: string;
+}
+
+export interface BotFlowsTable {
+  id: string;
+  slug: string;
+  /** JSON flow definition (steps, prompts per locale, actions). */
+  definition: string;
+  enabled: Bool01;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A trained NLU model; the newest one answers. */
+export interface BotModelsTable {
+  id: string;
+  created_at: string;
+  intents: number;
+  examples: number;
+  /** The serialised model. */
+  model: string;
+  metrics: string;
+}
+
+export interface BotRepliesTable {
+  message_id: string;
+  ticket_id: string;
+  intent: string | null;
+  confidence: number | null;
   created_at: string;
 }
 
@@ -139,6 +227,10 @@ export interface MessagesTable {
   visibility: 'public' | 'internal';
   body: string;
   channel: string;
+  /** Chosen by the sending client; (ticket_id, client_id) is unique, so a resend is not a duplicate. */
+  client_id: OptionalNullable<string>;
+  /** JSON: structured parts of a bot or system message (article card, choices, handover button). */
+  meta: OptionalNullable<string>;
   created_at: string;
 }
 
@@ -285,6 +377,14 @@ export interface DB {
   audit_log: AuditLogTable;
   customers: CustomersTable;
   teams: TeamsTable;
+  team_members: TeamMembersTable;
+  agent_presence: AgentPresenceTable;
+  chats: ChatsTable;
+  bot_intents: BotIntentsTable;
+  bot_examples: BotExamplesTable;
+  bot_flows: BotFlowsTable;
+  bot_models: BotModelsTable;
+  bot_replies: BotRepliesTable;
   ticket_counter: TicketCounterTable;
   tickets: TicketsTable;
   ticket_tags: TicketTagsTable;

@@ -58,7 +58,7 @@ export function registerAgentRoutes(root: FastifyInstance, ctx: AppContext): voi
   });
 
   app.post('/api/v1/teams', { preHandler: supervisor, schema: { tags: teamTags, summary: 'Create a team', body: teamBody } }, async (request, reply) => {
-    const team = { id: newId(), name: request.body.name, created_at: nowIso() };
+    const team = { id: newId(), name: request.body.name, languages: '[]', categories: '[]', hours: null, created_at: nowIso() };
     await ctx.transaction(async (trx) => {
       await trx.insertInto('teams').values(team).execute();
       await audit(trx, { actor: agentActor(request), action: 'team.created', targetType: 'team', targetId: team.id, origin: originOf(request), details: { name: team.name } });

@@ -73,6 +73,8 @@ export async function messageSender({ ctx, actor, ticketId, input, files = [], o
         visibility,
         body: input.body,
         channel: actor.kind === 'agent' ? 'api' : 'web',
+        client_id: null,
+        meta: null,
         created_at: now,
       };
       await trx.insertInto('messages').values(message).execute();

@@ -120,6 +120,8 @@ export async function ticketCreator({ ctx, actor, input, files = [], origin }: A
         visibility: 'public',
         body: input.body,
         channel: ticket.channel,
+        client_id: null,
+        meta: null,
         created_at: now,
       };
       await trx.insertInto('messages').values(message).execute();
