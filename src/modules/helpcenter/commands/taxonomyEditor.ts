@@ -34,7 +34,7 @@ async function nextPosition(trx: Tx, table: 'help_categories' | 'help_sections')
 }
 
 /** Creates or updates a category by slug, with its titles per locale. */
-export async function saveCategory({ ctx, actor, origin, slug, position, labels, icon }: Base & { icon?: string | null | undefined }): Promise<{ id: string; created: boolean }> {
+export async function saveCategory({ ctx, actor, origin, slug, position, labels, icon }: Base & { icon?: string | null | undefined }): Promise<{ id: string; slug: string; created: boolean }> {
   return ctx.transaction(async (trx) => {
     const existing = await trx.selectFrom('help_categories').select('id').where('slug', '=', slug).executeTakeFirst();
     const id = existing?.id ?? newId();
@@ -46,12 +46,12 @@ export async function saveCategory({ ctx, actor, origin, slug, position, labels,
     }
     await writeLabels(trx, id, labels);
     await audit(trx, { actor, action: existing ? 'help.category_updated' : 'help.category_created', targetType: 'help_category', targetId: id, origin, details: { slug } });
-    return { id, created: !existing };
+    return { id, slug, created: !existing };
   });
 }
 
 /** Creates or updates a section by slug; `category` (a slug) places or moves it. */
-export async function saveSection({ ctx, actor, origin, slug, position, labels, category }: Base & { category?: string | undefined }): Promise<{ id: string; created: boolean }> {
+export async function saveSection({ ctx, actor, origin, slug, position, labels, category }: Base & { category?: string | undefined }): Promise<{ id: string; slug: string; created: boolean }> {
   return ctx.transaction(async (trx) => {
     const existing = await trx.selectFrom('help_sections').select('id').where('slug', '=', slug).executeTakeFirst();
     const parent = category ? await trx.selectFrom('help_categories').select('id').where('slug', '=', category).executeTakeFirst() : undefined;
@@ -66,6 +66,6 @@ export async function saveSection({ ctx, actor, origin, slug, position, labels, 
     }
     await writeLabels(trx, id, labels);
     await audit(trx, { actor, action: existing ? 'help.section_updated' : 'help.section_created', targetType: 'help_section', targetId: id, origin, details: { slug } });
-    return { id, created: !existing };
+    return { id, slug, created: !existing };
   });
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../../context.js';
 import { notFound } from '../../../platform/http/errors.js';
@@ -22,6 +22,9 @@ import {
 } from './kbSchema.js';
 
 const tags = ['help center editing'];
+
+const sendSaved = (reply: FastifyReply, saved: { id: string; slug: string; created: boolean }) =>
+  reply.code(saved.created ? 201 : 200).send({ id: saved.id, slug: saved.slug });
 
 function presentForEditor(view: EditorArticle, actor: AgentActor) {
   const a = view.article;
@@ -114,20 +117,14 @@ export function registerKbRoutes(app: FastifyInstance, ctx: AppContext, help: He
   r.put('/api/v1/kb/categories/:slug', {
     onRequest: publish,
     schema: { tags, summary: 'Create or update a category and its titles per locale', params: taxonomyParams, body: categoryBody },
-  }, async (request, reply) => {
-    const { position, icon, labels } = request.body;
-    const saved = await saveCategory({ ctx, actor: agentActor(request), origin: originOf(request), slug: request.params.slug, position, icon, labels });
-    return reply.code(saved.created ? 201 : 200).send({ id: saved.id, slug: request.params.slug });
-  });
+  }, async (request, reply) =>
+    sendSaved(reply, await saveCategory({ ctx, actor: agentActor(request), origin: originOf(request), slug: request.params.slug, ...request.body })));
 
   r.put('/api/v1/kb/sections/:slug', {
     onRequest: publish,
     schema: { tags, summary: 'Create or update a section (in a category) and its titles per locale', params: taxonomyParams, body: sectionBody },
-  }, async (request, reply) => {
-    const { position, category, labels } = request.body;
-    const saved = await saveSection({ ctx, actor: agentActor(request), origin: originOf(request), slug: request.params.slug, position, category, labels });
-    return reply.code(saved.created ? 201 : 200).send({ id: saved.id, slug: request.params.slug });
-  });
+  }, async (request, reply) =>
+    sendSaved(reply, await saveSection({ ctx, actor: agentActor(request), origin: originOf(request), slug: request.params.slug, ...request.body })));
 
   r.get('/api/v1/kb/synonyms', {
     onRequest: read,
