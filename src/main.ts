@@ -6,6 +6,7 @@ import { openConfiguredDatabase } from './platform/db/index.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { isDatabaseUnavailable } from './platform/db/errors.js';
 import { TrafficMonitor } from './platform/http/shutdown.js';
+import { registerBotCommands } from './cli/bot.js';
 
 /** Exit codes scripts and orchestrators can tell apart. */
 const EXIT_CONFIG = 2;
@@ -164,6 +165,7 @@ export function cli(): Command {
     .command('seed')
     .description('Create the first admin account and the demo content if they are missing, then exit (idempotent)')
     .action(seed);
+  registerBotCommands(program);
   return program;
 }
 

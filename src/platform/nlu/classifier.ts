@@ -1,0 +1,149 @@
+/**
+ * The intent classifier: an ensemble of linear views (member.ts) whose summed scores become
+ * confidences through a softmax temperature, and an out-of-scope rule, both fitted on
+ * out-of-fold predictions of the training data itself (calibration.ts).
+ */
+import { fitTemperature, fitThreshold, softmaxInto, type HeldOut } from './calibration.js';
+import { Member, type MemberSpec } from './member.js';
+import { seededRandom, shuffle } from './random.js';
+import { OUT_OF_SCOPE, type Example, type Prediction, type ScoredIntent } from './types.js';
+
+export interface TrainOptions {
+  seed: number;
+  members: MemberSpec[];
+  /** Folds of the training data used to fit the temperature and threshold (0: defaults, no fitting). */
+  calibrationFolds: number;
+  /** Without out-of-scope examples: the share of correct held-out answers the threshold may refuse. */
+  rejectShare: number;
+}
+
+export const DEFAULT_MEMBERS: MemberSpec[] = [{ features: {} }];
+
+export const DEFAULT_TRAIN: TrainOptions = { seed: 1, members: DEFAULT_MEMBERS, calibrationFolds: 3, rejectShare: 0.02 };
+
+export class IntentClassifier {
+  private readonly scores: Float32Array;
+  private readonly probabilities: Float64Array;
+  readonly outOfScopeIndex: number;
+
+  constructor(
+    readonly intents: readonly string[],
+    readonly members: readonly Member[],
+    readonly temperature: number,
+    readonly threshold: number,
+  ) {
+    this.scores = new Float32Array(intents.length);
+    this.probabilities = new Float64Array(intents.length);
+    this.outOfScopeIndex = intents.indexOf(OUT_OF_SCOPE);
+  }
+
+  static train(examples: readonly Example[], options: Partial<TrainOptions> = {}): IntentClassifier {
+    const o = { ...DEFAULT_TRAIN, ...options };
+    const intents = [...new Set(examples.map((e) => e.intent))].sort();
+    if (intents.length < 2) throw new Error('training needs at least two intents');
+    const column = new Map(intents.map((intent, i) => [intent, i]));
+    const labels = Int32Array.from(examples, (e) => column.get(e.intent) ?? 0);
+    const texts = examples.map((e) => e.text);
+    let temperature = 1;
+    let threshold = 0;
+    if (o.calibrationFolds >= 2) {
+      const heldOut = crossValidatedScores(texts, labels, intents, o);
+      temperature = fitTemperature(heldOut.scores, heldOut.gold, intents.length);
+      const oosAt = intents.indexOf(OUT_OF_SCOPE);
+      const p = new Float64Array(intents.length);
+      const judged: HeldOut[] = heldOut.scores.map((s, i) => {
+        const best = softmaxInto(s, temperature, p, intents.length);
+        const gold = heldOut.gold[i] as number;
+        return { confidence: p[best] as number, correct: best === gold, goldOutOfScope: gold === oosAt, predictedOutOfScope: best === oosAt };
+      });
+      threshold = fitThreshold(judged, o.rejectShare);
+    }
+    const members = trainMembers(texts, labels, intents.length, o);
+    return new IntentClassifier(intents, members, temperature, threshold);
+  }
+
+  /** Raw ensemble scores, one per intent (valid until the next call). */
+  rawScores(text: string): Float32Array {
+    this.scores.fill(0);
+    for (const member of this.members) member.addScores(text, this.scores);
+    return this.scores;
+  }
+
+  predict(text: string): Prediction {
+    const classes = this.intents.length;
+    const p = this.probabilities;
+    const best = softmaxInto(this.rawScores(text), this.temperature, p, classes);
+    const ranking: ScoredIntent[] = [];
+    // Top three by selection: sorting 150 numbers per message would be wasted work.
+    let previous = Infinity;
+    let previousIndex = -1;
+    for (let r = 0; r < Math.min(3, classes); r++) {
+      let pick = -1;
+      for (let c = 0; c < classes; c++) {
+        const v = p[c] as number;
+        if (v > previous || (v === previous && c <= previousIndex)) continue;
+        if (pick < 0 || v > (p[pick] as number)) pick = c;
+      }
+      if (pick < 0) break;
+      ranking.push({ intent: this.intents[pick] as string, confidence: p[pick] as number });
+      previous = p[pick] as number;
+      previousIndex = pick;
+    }
+    const confidence = p[best] as number;
+    return {
+      intent: this.intents[best] as string,
+      confidence,
+      ranking,
+      outOfScope: best === this.outOfScopeIndex || confidence < this.threshold,
+    };
+  }
+}
+
+function trainMembers(texts: readonly string[], labels: Int32Array, classes: number, o: TrainOptions): Member[] {
+  return o.members.map((spec, m) => Member.train(texts, labels, classes, spec, o.seed + m));
+}
+
+/** Stratified folds: every intent's examples are dealt round-robin after a seeded shuffle. */
+export function stratifiedFolds(labels: ArrayLike<number>, folds: number, seed: number): Int32Array {
+  const byClass = new Map<number, number[]>();
+  for (let i = 0; i < labels.length; i++) {
+    const list = byClass.get(labels[i] as number) ?? [];
+    list.push(i);
+    byClass.set(labels[i] as number, list);
+  }
+  const fold = new Int32Array(labels.length);
+  const random = seededRandom(seed ^ 0x5f3759df);
+  let offset = 0;
+  for (const key of [...byClass.keys()].sort((a, b) => a - b)) {
+    shuffle(byClass.get(key) as number[], random).forEach((i, k) => {
+      fold[i] = (k + offset) % folds;
+    });
+    offset += (byClass.get(key) as number[]).length;
+  }
+  return fold;
+}
+
+function crossValidatedScores(
+  texts: readonly string[],
+  labels: Int32Array,
+  intents: readonly string[],
+  o: TrainOptions,
+): { scores: Float32Array[]; gold: Int32Array } {
+  const fold = stratifiedFolds(labels, o.calibrationFolds, o.seed);
+  const scores: Float32Array[] = [];
+  const gold: number[] = [];
+  for (let f = 0; f < o.calibrationFolds; f++) {
+    const trainAt: number[] = [];
+    const testAt: number[] = [];
+    fold.forEach((k, i) => (k === f ? testAt : trainAt).push(i));
+    const trainLabels = Int32Array.from(trainAt, (i) => labels[i] as number);
+    // A fold that lost a whole intent still trains; that intent simply scores low.
+    const members = trainMembers(trainAt.map((i) => texts[i] as string), trainLabels, intents.length, o);
+    const model = new IntentClassifier(intents, members, 1, 0);
+    for (const i of testAt) {
+      scores.push(model.rawScores(texts[i] as string).slice());
+      gold.push(labels[i] as number);
+    }
+  }
+  return { scores, gold: Int32Array.from(gold) };
+}

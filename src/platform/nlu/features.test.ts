@@ -1,0 +1,39 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEFAULT_FEATURES, extractFeatures, VIEW_CHAR, VIEW_WORD, Vectorizer } from './features.js';
+
+const features = (text: string, view?: number): Set<number> => {
+  const out = new Set<number>();
+  extractFeatures(text, DEFAULT_FEATURES, (h, v) => {
+    if (view === undefined || v === view) out.add(h);
+  });
+  return out;
+};
+const shared = (a: Set<number>, b: Set<number>): number => [...a].filter((h) => b.has(h)).length;
+
+test('every script yields word and character features', () => {
+  for (const text of ['充值没到账', '입금이 안 돼요', 'deposit not credited', 'USDT没到账 입금']) {
+    assert.ok(features(text, VIEW_WORD).size > 0, `word features for ${text}`);
+    assert.ok(features(text, VIEW_CHAR).size > 0, `character features for ${text}`);
+  }
+});
+
+test('folding: traditional and simplified Chinese, full-width and case give the same features', () => {
+  assert.deepEqual(features('充幣沒到帳'), features('充币没到账'));
+  assert.deepEqual(features('ＵＳＤＴ Deposit'), features('usdt deposit'));
+});
+
+test('related forms share features: Korean particles, English inflection, Han bigrams', () => {
+  assert.ok(shared(features('입금이', VIEW_WORD), features('입금을', VIEW_WORD)) > 0, '입금 without its particle');
+  assert.ok(shared(features('withdrawals', VIEW_WORD), features('withdrawal', VIEW_WORD)) > 0, 'stemmed plural');
+  assert.ok(shared(features('充值到账了吗', VIEW_WORD), features('没有到账', VIEW_WORD)) > 0, 'the bigram 到账');
+});
+
+test('vectors are L2-normalised per view and ignore unknown features', () => {
+  const v = Vectorizer.fit(['deposit not credited', '提现审核中'], DEFAULT_FEATURES);
+  const rows = v.transform(['deposit not credited', 'zzzz qqqq']);
+  const first = rows.values.subarray(rows.rowStart[0], rows.rowStart[1]);
+  const sumSquares = [...first].reduce((s, x) => s + x * x, 0);
+  assert.ok(Math.abs(sumSquares - 2) < 1e-4, `two unit views, got ${sumSquares}`);
+  assert.equal(rows.rowStart[2], rows.rowStart[1], 'nothing known in gibberish');
+});

@@ -1,0 +1,199 @@
+/**
+ * Text → sparse TF-IDF vectors in two views: words (uni/bigrams of the search tokenizer's terms:
+ * Han bigrams, Korean words minus particles, stemmed English) and character n-grams of the folded
+ * text (robust to typos, inflection and unsegmented scripts). Features are 32-bit hashes of the
+ * n-grams mapped to columns by a vocabulary learned at training time, so the model stores numbers,
+ * not strings, and prediction allocates no substrings.
+ */
+import { normalize } from '../search/normalize.js';
+import { scanTokens } from '../search/tokenize.js';
+
+export interface FeatureOptions {
+  /** Longest word n-gram (1–3). */
+  wordNgrams: number;
+  charMin: number;
+  charMax: number;
+  /** Weight of each view after its own L2 normalisation. */
+  wordWeight: number;
+  charWeight: number;
+  /** Columns seen in fewer training texts are dropped. */
+  minDf: number;
+  /** Sentence start/end markers in word n-grams ("why …" vs "… why"). */
+  boundaries: boolean;
+  /** Word pairs with up to this many words between them (0: none). */
+  skipGap: number;
+}
+
+export const DEFAULT_FEATURES: FeatureOptions = { wordNgrams: 2, charMin: 2, charMax: 5, wordWeight: 1, charWeight: 1, minDf: 1, boundaries: false, skipGap: 0 };
+
+export const VIEW_WORD = 0;
+export const VIEW_CHAR = 1;
+const MAX_CHARS = 2000;
+
+const FNV_OFFSET = 0x811c9dc5;
+const mix = (h: number, v: number): number => Math.imul(h ^ v, 0x01000193) >>> 0;
+
+function hashString(s: string, seed: number): number {
+  let h = (FNV_OFFSET ^ seed) >>> 0;
+  for (let i = 0; i < s.length; i++) h = mix(h, s.charCodeAt(i));
+  return h;
+}
+
+const BOS = 0x9e3779b9;
+const EOS = 0x7f4a7c15;
+
+export type HashSink = (hash: number, view: number) => void;
+
+const isWordChar = (cp: number): boolean =>
+  (cp >= 0x30 && cp <= 0x39) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x80 && /[\p{L}\p{N}]/u.test(String.fromCodePoint(cp)));
+
+// Scratch buffers reused by every call: extraction runs millions of times while training.
+let codePoints = new Int32Array(256);
+const termHashes: number[] = [];
+
+/** Streams the hashed features of `text` (duplicates included) to `sink`. */
+export function extractFeatures(text: string, options: FeatureOptions, sink: HashSink): void {
+  termHashes.length = 0;
+  if (options.boundaries) termHashes.push(BOS);
+  scanTokens(text, (term) => termHashes.push(hashString(term, 1)), MAX_CHARS);
+  if (options.boundaries) termHashes.push(EOS);
+  for (let i = 0; i < termHashes.length; i++) {
+    const h = termHashes[i] as number;
+    if (h !== BOS && h !== EOS) sink(h, VIEW_WORD);
+    for (let gap = 1; gap <= options.skipGap && i + gap + 1 < termHashes.length; gap++) {
+      sink(mix(mix(h, 0x3c6ef372 + gap), termHashes[i + gap + 1] as number), VIEW_WORD);
+    }
+    let g = h;
+    for (let n = 2; n <= options.wordNgrams && i + n - 1 < termHashes.length; n++) {
+      g = mix(mix(g, 0x5bd1e995 + n), termHashes[i + n - 1] as number);
+      sink(g, VIEW_WORD);
+    }
+  }
+  if (options.charMax < options.charMin || options.charWeight === 0) return;
+  // Folded text with every run of non-word characters as one space, padded at both ends.
+  const folded = normalize(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text);
+  if (codePoints.length < folded.length + 2) codePoints = new Int32Array(folded.length * 2 + 2);
+  let n = 0;
+  codePoints[n++] = 0x20;
+  for (const ch of folded) {
+    const cp = ch.codePointAt(0) ?? 0x20;
+    if (isWordChar(cp)) codePoints[n++] = cp;
+    else if (codePoints[n - 1] !== 0x20) codePoints[n++] = 0x20;
+  }
+  if (codePoints[n - 1] !== 0x20) codePoints[n++] = 0x20;
+  for (let start = 0; start < n; start++) {
+    let h = (FNV_OFFSET ^ 0x2545f491) >>> 0;
+    for (let len = 1; len <= options.charMax && start + len <= n; len++) {
+      h = mix(h, codePoints[start + len - 1] as number);
+      if (len >= options.charMin) sink(mix(h, len), VIEW_CHAR);
+    }
+  }
+}
+
+/** A sparse matrix in compressed rows. */
+export interface SparseRows {
+  rowStart: Int32Array;
+  columns: Int32Array;
+  values: Float32Array;
+}
+
+/** The learned vocabulary: hash → column, each column's view and inverse document frequency. */
+export class Vectorizer {
+  private readonly columnOf = new Map<number, number>();
+
+  constructor(
+    readonly options: FeatureOptions,
+    readonly hashes: Uint32Array,
+    readonly views: Uint8Array,
+    readonly idf: Float32Array,
+  ) {
+    for (let j = 0; j < hashes.length; j++) this.columnOf.set(hashes[j] as number, j);
+  }
+
+  get dimensions(): number {
+    return this.hashes.length;
+  }
+
+  static fit(texts: readonly string[], options: FeatureOptions): Vectorizer {
+    const df = new Map<number, number>();
+    const viewOf = new Map<number, number>();
+    const seen = new Set<number>();
+    for (const text of texts) {
+      seen.clear();
+      extractFeatures(text, options, (h, view) => {
+        if (seen.has(h)) return;
+        seen.add(h);
+        df.set(h, (df.get(h) ?? 0) + 1);
+        viewOf.set(h, view);
+      });
+    }
+    const kept = [...df.entries()].filter(([, count]) => count >= options.minDf).sort((a, b) => a[0] - b[0]);
+    const hashes = new Uint32Array(kept.length);
+    const views = new Uint8Array(kept.length);
+    const idf = new Float32Array(kept.length);
+    const n = texts.length;
+    kept.forEach(([h, count], j) => {
+      hashes[j] = h;
+      views[j] = viewOf.get(h) ?? 0;
+      idf[j] = Math.log((1 + n) / (1 + count)) + 1;
+    });
+    return new Vectorizer(options, hashes, views, idf);
+  }
+
+  /**
+   * Sublinear tf × idf, each view L2-normalised and weighted. Writes into `columns`/`values`
+   * (which must be large enough, see `maxFeatures`) and returns how many entries it wrote.
+   */
+  transformInto(text: string, columns: Int32Array, values: Float32Array, counts: Map<number, number>): number {
+    counts.clear();
+    extractFeatures(text, this.options, (h) => {
+      const j = this.columnOf.get(h);
+      if (j !== undefined) counts.set(j, (counts.get(j) ?? 0) + 1);
+    });
+    let k = 0;
+    const norms = [0, 0];
+    for (const [j, tf] of counts) {
+      const v = (1 + Math.log(tf)) * (this.idf[j] as number);
+      columns[k] = j;
+      values[k] = v;
+      const view = this.views[j] as number;
+      norms[view] = (norms[view] as number) + v * v;
+      k++;
+    }
+    const scale = [
+      norms[0] ? this.options.wordWeight / Math.sqrt(norms[0]) : 0,
+      norms[1] ? this.options.charWeight / Math.sqrt(norms[1]) : 0,
+    ];
+    for (let i = 0; i < k; i++) values[i] = (values[i] as number) * (scale[this.views[columns[i] as number] as number] as number);
+    return k;
+  }
+
+  transform(texts: readonly string[]): SparseRows {
+    const rowStart = new Int32Array(texts.length + 1);
+    const columns: number[] = [];
+    const values: number[] = [];
+    const counts = new Map<number, number>();
+    let colBuf = new Int32Array(1024);
+    let valBuf = new Float32Array(1024);
+    texts.forEach((text, i) => {
+      const need = maxFeatures(text, this.options);
+      if (need > colBuf.length) {
+        colBuf = new Int32Array(need);
+        valBuf = new Float32Array(need);
+      }
+      const k = this.transformInto(text, colBuf, valBuf, counts);
+      for (let t = 0; t < k; t++) {
+        columns.push(colBuf[t] as number);
+        values.push(valBuf[t] as number);
+      }
+      rowStart[i + 1] = columns.length;
+    });
+    return { rowStart, columns: Int32Array.from(columns), values: Float32Array.from(values) };
+  }
+}
+
+/** An upper bound on the distinct features of `text`. */
+export function maxFeatures(text: string, options: FeatureOptions): number {
+  const chars = Math.min(text.length, MAX_CHARS) * 2 + 2;
+  return chars * (options.wordNgrams + Math.max(0, options.charMax - options.charMin + 1)) + 16;
+}
