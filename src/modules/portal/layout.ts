@@ -8,8 +8,17 @@ export interface PageOptions {
   /** Path and query of the current page, for the language switcher's links. */
   url: string;
   /** Which top navigation entry is current. */
-  section?: 'home' | 'new' | 'tickets';
+  section?: 'home' | 'help' | 'new' | 'tickets';
   body: Html;
+  /** Extra `<head>` markup: canonical and alternate links, meta description, Open Graph. */
+  head?: Html;
+  /**
+   * Where the language switcher sends a reader of `locale`. Default: this URL with `?lang=`;
+   * help-center pages carry the language in the path instead (/help/ko/…).
+   */
+  languageLink?: (locale: Locale) => string;
+  /** `<meta name="referrer">`; pages embedding videos must let the player see their origin. */
+  referrerPolicy?: 'no-referrer' | 'strict-origin-when-cross-origin';
 }
 
 /** The same page in another language: the current URL with `lang` replaced. */
@@ -19,10 +28,10 @@ export function withLang(url: string, locale: Locale): string {
   return `${parsed.pathname}${parsed.search}${parsed.hash}`;
 }
 
-function languageSwitcher(current: Locale, url: string): Html {
+function languageSwitcher(current: Locale, linkTo: (locale: Locale) => string): Html {
   const links = locales.map(
     (l) =>
-      html`<li><a href="${withLang(url, l)}" lang="${l}" hreflang="${l}"${l === current ? html` aria-current="true"` : ''}>${localeNames[l]}</a></li>`,
+      html`<li><a href="${linkTo(l)}" lang="${l}" hreflang="${l}"${l === current ? html` aria-current="true"` : ''}>${localeNames[l]}</a></li>`,
   );
   return html`<nav class="lang-switch" aria-label="${t(current, 'portal.language')}"><ul>${links}</ul></nav>`;
 }
@@ -32,15 +41,16 @@ function navLink(locale: Locale, href: string, key: string, active: boolean): Ht
 }
 
 /** The frame of every portal page: header with navigation and language switcher, footer. */
-export function page({ locale, title, url, section, body }: PageOptions): Html {
+export function page({ locale, title, url, section, body, head, languageLink, referrerPolicy }: PageOptions): Html {
   const brand = t(locale, 'portal.brand');
   return html`<!doctype html>
 <html lang="${locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="${referrerPolicy ?? 'no-referrer'}">
 <title>${title} · ${brand}</title>
+${head}
 <link rel="stylesheet" href="${portalAssets.css.url}">
 <script src="${portalAssets.js.url}" defer></script>
 </head>
@@ -49,11 +59,12 @@ export function page({ locale, title, url, section, body }: PageOptions): Html {
 <header class="site-header">
   <div class="wrap header-row">
     <a class="brand" href="/"><span class="brand-mark" aria-hidden="true">LD</span>${brand}</a>
-    ${languageSwitcher(locale, url)}
+    ${languageSwitcher(locale, languageLink ?? ((l) => withLang(url, l)))}
   </div>
   <div class="wrap">
     <nav class="main-nav" aria-label="${brand}"><ul>
       ${navLink(locale, '/', 'portal.nav.home', section === 'home')}
+      ${navLink(locale, `/help/${locale}`, 'help.nav', section === 'help')}
       ${navLink(locale, '/tickets/new', 'portal.nav.newRequest', section === 'new')}
       ${navLink(locale, '/tickets', 'portal.nav.myRequests', section === 'tickets')}
     </ul></nav>
