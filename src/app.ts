@@ -15,7 +15,7 @@ import { InProcessBus, type Bus } from './platform/bus/bus.js';
 import { RedisBus } from './platform/bus/redis.js';
 import { OutboxRelay } from './platform/bus/outbox.js';
 import { LocalStorage } from './platform/storage/storage.js';
-import { installErrorHandling } from './platform/http/errorHandler.js';
+import { frameworkErrorHandler, installErrorHandling } from './platform/http/errorHandler.js';
 import { registerHealth } from './platform/http/health.js';
 import { registerApiDocs } from './platform/http/openapi.js';
 import { registerAuthentication } from './modules/identity/http/authenticate.js';
@@ -78,6 +78,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // One line per request costs ~20% throughput; errors are logged by our handler anyway.
     logController: new LogController({ disableRequestLogging: config.LOG_LEVEL !== 'debug' && config.LOG_LEVEL !== 'trace' }),
     ajv: { customOptions: { removeAdditional: false } },
+    frameworkErrors: frameworkErrorHandler,
   });
   http.setValidatorCompiler(validatorCompiler);
   http.setSerializerCompiler(serializerCompiler);

@@ -23,6 +23,15 @@ describe('request boundary', () => {
     assert.equal(res.json().error.code, 'body_malformed');
   });
 
+  it('answers a URL with broken percent-encoding with 400, JSON for the API and a page for readers', async () => {
+    const api = await t.http.inject({ url: '/api/v1/tickets/%E0%A4%A', headers });
+    assert.equal(api.statusCode, 400);
+    assert.equal(api.json().error.field, 'path');
+    const page = await t.http.inject({ url: '/help/en/articles/%E0%A4%A' });
+    assert.equal(page.statusCode, 400);
+    assert.match(String(page.headers['content-type']), /text\/html/);
+  });
+
   it('answers an oversized JSON body with 413 payload_too_large', async () => {
     const res = await post(JSON.stringify({ subject: 'x', body: 'y'.repeat(4096), category: 'platform' }));
     assert.equal(res.statusCode, 413);

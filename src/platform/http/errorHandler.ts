@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './errors.js';
 import { isDatabaseUnavailable, isUniqueViolation } from '../db/errors.js';
@@ -75,4 +75,17 @@ export function installErrorHandling(app: FastifyInstance): void {
     const body = new AppError('not_found', `No route for ${request.method} ${request.url.split('?')[0]}.`).toBody();
     return reply.code(404).send(body);
   });
+}
+
+/**
+ * Errors Fastify raises before routing (a URL with broken percent-encoding, a bad header):
+ * the API's error shape for API paths, a plain page for everything readers open in a browser.
+ */
+export function frameworkErrorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const appErr = new AppError('field_invalid', `The request is malformed (${err.code ?? 'bad request'}).`, 'path');
+  if (request.url.startsWith('/api/')) {
+    void reply.code(400).type('application/json').send(appErr.toBody());
+    return;
+  }
+  void reply.code(400).type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><title>400</title><p>This address is not valid. <a href="/">Home</a></p>');
 }
