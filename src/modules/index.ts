@@ -3,6 +3,7 @@ import { identityModule } from './identity/index.js';
 import { ticketsModule } from './tickets/index.js';
 import { portalModule } from './portal/index.js';
 import { helpcenterModule } from './helpcenter/index.js';
+import { routingModule } from './routing/index.js';
 
 /** Every domain module, in registration order. */
-export const modules: Module[] = [identityModule, ticketsModule, portalModule, helpcenterModule];
+export const modules: Module[] = [identityModule, ticketsModule, portalModule, helpcenterModule, routingModule];

@@ -1,17 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../../context.js';
-import { newId, nowIso } from '../../../platform/db/ids.js';
 import { notFound } from '../../../platform/http/errors.js';
-import { audit, originOf } from '../audit.js';
+import { originOf } from '../audit.js';
 import { agentCreator } from '../commands/agentCreator.js';
 import { agentUpdater, twoFactorResetter } from '../commands/agentUpdater.js';
 import { decodeCursor, toPage } from '../../../platform/http/pagination.js';
-import { presentAgent, presentTeam } from '../presenters.js';
+import { presentAgent } from '../presenters.js';
 import { agentActor, requireAgent } from './authenticate.js';
-import { agentIdParams, createAgentBody, listAgentsQuery, listTeamsQuery, teamBody, teamIdParams, updateAgentBody } from './agentSchema.js';
+import { agentIdParams, createAgentBody, listAgentsQuery, updateAgentBody } from './agentSchema.js';
 
-/** Admins manage console users; supervisors manage teams. */
+/** Admins manage console users (teams and their skills live in the routing module). */
 export function registerAgentRoutes(root: FastifyInstance, ctx: AppContext): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const admin = requireAgent('admin', 'admin');
@@ -44,35 +43,5 @@ export function registerAgentRoutes(root: FastifyInstance, ctx: AppContext): voi
   app.post('/api/v1/agents/:id/reset-2fa', { preHandler: admin, schema: { tags, summary: "Clear an agent's two-factor enrolment", params: agentIdParams } }, async (request) => {
     const agent = await twoFactorResetter(ctx, { actor: agentActor(request), origin: originOf(request), agentId: request.params.id });
     return { agent: presentAgent(agent) };
-  });
-
-  const teamTags = ['teams'];
-  const supervisor = requireAgent('tickets:write', 'supervisor');
-
-  // Every agent sees teams (to route and assign); only supervisors and admins change them.
-  app.get('/api/v1/teams', { preHandler: requireAgent('tickets:read'), schema: { tags: teamTags, summary: 'List teams', querystring: listTeamsQuery } }, async (request) => {
-    const { cursor, limit } = request.query;
-    let q = ctx.db.selectFrom('teams').selectAll().orderBy('id').limit(limit + 1);
-    if (cursor) q = q.where('id', '>', decodeCursor(cursor));
-    return toPage(await q.execute(), limit, presentTeam);
-  });
-
-  app.post('/api/v1/teams', { preHandler: supervisor, schema: { tags: teamTags, summary: 'Create a team', body: teamBody } }, async (request, reply) => {
-    const team = { id: newId(), name: request.body.name, languages: '[]', categories: '[]', hours: null, created_at: nowIso() };
-    await ctx.transaction(async (trx) => {
-      await trx.insertInto('teams').values(team).execute();
-      await audit(trx, { actor: agentActor(request), action: 'team.created', targetType: 'team', targetId: team.id, origin: originOf(request), details: { name: team.name } });
-    });
-    return reply.code(201).send({ team: presentTeam(team) });
-  });
-
-  app.patch('/api/v1/teams/:id', { preHandler: supervisor, schema: { tags: teamTags, summary: 'Rename a team', params: teamIdParams, body: teamBody } }, async (request) => {
-    const team = await ctx.transaction(async (trx) => {
-      const row = await trx.updateTable('teams').set({ name: request.body.name }).where('id', '=', request.params.id).returningAll().executeTakeFirst();
-      if (!row) throw notFound('No such team.');
-      await audit(trx, { actor: agentActor(request), action: 'team.renamed', targetType: 'team', targetId: row.id, origin: originOf(request), details: { name: row.name } });
-      return row;
-    });
-    return { team: presentTeam(team) };
   });
 }

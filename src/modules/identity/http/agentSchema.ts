@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { roles } from '../actor.js';
 import { pageQuery } from '../../../platform/http/pagination.js';
 
-/** Agents and teams administration. */
+/** Agents administration. */
 export const agentLocale = z.enum(['en', 'zh-CN', 'ko']).describe('Console language');
 
 export const agentIdParams = z.strictObject({ id: z.uuid().describe('Agent id') });
@@ -29,8 +29,3 @@ export const updateAgentBody = z.strictObject({
   locale: agentLocale.optional(),
 });
 export type UpdateAgentBody = z.infer<typeof updateAgentBody>;
-
-export const teamIdParams = z.strictObject({ id: z.uuid().describe('Team id') });
-export const teamBody = z.strictObject({ name: z.string().trim().min(1).max(80).describe('Team name, unique') });
-export type TeamBody = z.infer<typeof teamBody>;
-export const listTeamsQuery = z.strictObject({ ...pageQuery });
