@@ -3,7 +3,8 @@ import { identityModule } from './identity/index.js';
 import { ticketsModule } from './tickets/index.js';
 import { portalModule } from './portal/index.js';
 import { helpcenterModule } from './helpcenter/index.js';
+import { chatModule } from './channels/chat/index.js';
 import { routingModule } from './routing/index.js';
 
 /** Every domain module, in registration order. */
-export const modules: Module[] = [identityModule, ticketsModule, portalModule, helpcenterModule, routingModule];
+export const modules: Module[] = [identityModule, ticketsModule, portalModule, helpcenterModule, routingModule, chatModule];

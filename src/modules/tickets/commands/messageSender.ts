@@ -5,7 +5,7 @@ import { recordEvent } from '../../../platform/bus/outbox.js';
 import { AppError } from '../../../platform/http/errors.js';
 import type { Actor, RequestOrigin } from '../../identity/actor.js';
 import { acceptAttachments, insertAttachments, withStoredAttachments, type UploadedFile } from '../attachments.js';
-import type { Status } from '../categories.js';
+import type { Channel, Status } from '../categories.js';
 import { ticketPolicy } from '../policies.js';
 import { loadTicketForActor } from '../queries.js';
 import { assertTransition, statusAfterAgentReply, statusAfterCustomerReply, statusTimestamps } from '../statusMachine.js';
@@ -24,6 +24,9 @@ interface Args {
   input: MessageInput;
   files?: UploadedFile[];
   origin: RequestOrigin;
+  /** Chat: the sending client's id ((ticket, clientId) is unique) and the channel it came through. */
+  clientId?: string;
+  channel?: Channel;
 }
 
 export interface SentMessage {
@@ -49,7 +52,7 @@ function nextStatus(actor: Actor, ticket: TicketRow, visibility: 'public' | 'int
  * Adds a public reply or internal note. A customer's reply on a pending or solved ticket
  * reopens it; an agent's first public reply takes a new ticket into work.
  */
-export async function messageSender({ ctx, actor, ticketId, input, files = [], origin }: Args): Promise<SentMessage> {
+export async function messageSender({ ctx, actor, ticketId, input, files = [], origin, clientId, channel }: Args): Promise<SentMessage> {
   const visibility = actor.kind === 'agent' ? (input.visibility ?? 'public') : 'public';
   const accepted = await acceptAttachments(files, ctx.config);
 
@@ -72,8 +75,8 @@ export async function messageSender({ ctx, actor, ticketId, input, files = [], o
         author_id: actor.kind === 'agent' ? actor.agentId : actor.customerId,
         visibility,
         body: input.body,
-        channel: actor.kind === 'agent' ? 'api' : 'web',
-        client_id: null,
+        channel: channel ?? (actor.kind === 'agent' ? 'api' : 'web'),
+        client_id: clientId ?? null,
         meta: null,
         created_at: now,
       };

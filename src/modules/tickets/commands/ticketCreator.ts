@@ -45,6 +45,12 @@ interface Args {
   input: TicketInput;
   files?: UploadedFile[];
   origin: RequestOrigin;
+  /** Chat: the structured fields come later (the bot's flow or an agent fills them), so none are required now. */
+  fieldsLater?: boolean;
+  /** Chat: the first message's client id (a resend after reconnect is no duplicate). */
+  clientId?: string;
+  /** Chat: more rows that must commit with the ticket (its `chats` row), in the same transaction. */
+  within?: (trx: Tx, created: { ticket: TicketRow; message: MessageRow; customer: CustomerRow }) => Promise<void>;
 }
 
 /** Finds the customer the ticket belongs to; a guest's email never reaches a verified account. */
@@ -75,8 +81,8 @@ async function resolveCustomer(trx: Tx, actor: Actor | null, input: TicketInput,
  * transaction (and removed if it fails); number, ticket, message, attachments, tags, timeline
  * row and the `ticket.created` event commit together or not at all.
  */
-export async function ticketCreator({ ctx, actor, input, files = [], origin }: Args): Promise<CreatedTicket> {
-  const fields = parseCategoryFields(input.category, input.fields);
+export async function ticketCreator({ ctx, actor, input, files = [], origin, clientId, within, fieldsLater }: Args): Promise<CreatedTicket> {
+  const fields = fieldsLater && input.fields === undefined ? {} : parseCategoryFields(input.category, input.fields);
   const isAgent = actor?.kind === 'agent';
   const tags = isAgent && input.tags ? normaliseTags(input.tags) : [];
   const accepted = await acceptAttachments(files, ctx.config);
@@ -120,7 +126,7 @@ export async function ticketCreator({ ctx, actor, input, files = [], origin }: A
         visibility: 'public',
         body: input.body,
         channel: ticket.channel,
-        client_id: null,
+        client_id: clientId ?? null,
         meta: null,
         created_at: now,
       };
@@ -138,6 +144,7 @@ export async function ticketCreator({ ctx, actor, input, files = [], origin }: A
         category: ticket.category, priority: ticket.priority, status: ticket.status, locale: ticket.locale,
         assigneeId: ticket.assignee_id, teamId: ticket.team_id, tags,
       });
+      if (within) await within(trx, { ticket, message, customer });
       return { ticket, message, attachments: stored.map((s) => attachmentRow(s, ticket.id, message.id, now)), tags, customer };
     }),
   );

@@ -1,0 +1,145 @@
+/** The widget's UI strings. Topic labels and the greeting come from the server in the same locale. */
+export type WidgetLocale = 'zh-CN' | 'en' | 'ko';
+
+const en = {
+  open: 'Chat with support',
+  close: 'Close chat',
+  title: 'Support',
+  topic: 'What is it about?',
+  email: 'Email (optional, so we can reply if you leave)',
+  firstMessage: 'Your question',
+  start: 'Start chat',
+  message: 'Message',
+  send: 'Send',
+  attach: 'Attach an image or PDF',
+  talkToPerson: 'Talk to a person',
+  endChat: 'End chat',
+  newChat: 'New chat',
+  typing: 'Support is typing…',
+  read: 'Read',
+  sending: 'Sending…',
+  failed: 'Not sent. Tap to retry.',
+  reconnecting: 'Reconnecting…',
+  connected: 'Connected',
+  queued: 'Waiting for an agent: you are number {position} in line.',
+  queuedEta: 'Waiting for an agent: you are number {position} in line (about {minutes} min).',
+  waiting: 'Finding an agent for you…',
+  assigned: '{name} has joined the chat.',
+  assignedAnonymous: 'An agent has joined the chat.',
+  leftMessage: 'All our agents are busy right now. Your message was saved as ticket {number}; we will reply there.',
+  ended: 'This chat has ended.',
+  followTicket: 'Follow this conversation as ticket {number}',
+  unverified: 'Guest (not signed in)',
+  verified: 'Signed in',
+  searchHelp: 'Search the help center',
+  searchPlaceholder: 'e.g. deposit not credited',
+  noResults: 'No articles found.',
+  you: 'You',
+  bot: 'Assistant',
+  agent: 'Support',
+  fileTooLarge: 'This file is too large.',
+  uploadFailed: 'The file could not be sent.',
+  identityProblem: 'We could not confirm your sign-in; you are chatting as a guest.',
+  readMore: 'Read article',
+};
+
+export type WidgetStrings = typeof en;
+
+const zhCN: WidgetStrings = {
+  open: '联系在线客服',
+  close: '关闭聊天窗口',
+  title: '在线客服',
+  topic: '您要咨询什么问题？',
+  email: '邮箱（选填，离开后我们可通过邮件回复）',
+  firstMessage: '您的问题',
+  start: '开始咨询',
+  message: '消息',
+  send: '发送',
+  attach: '添加图片或 PDF',
+  talkToPerson: '转人工客服',
+  endChat: '结束会话',
+  newChat: '新会话',
+  typing: '客服正在输入…',
+  read: '已读',
+  sending: '发送中…',
+  failed: '发送失败，点击重试。',
+  reconnecting: '正在重新连接…',
+  connected: '已连接',
+  queued: '正在等待客服：您前面还有 {position} 位。',
+  queuedEta: '正在等待客服：您排在第 {position} 位（约 {minutes} 分钟）。',
+  waiting: '正在为您转接客服…',
+  assigned: '客服 {name} 已加入会话。',
+  assignedAnonymous: '客服已加入会话。',
+  leftMessage: '当前客服繁忙，您的留言已保存为工单 {number}，我们会在工单中回复您。',
+  ended: '会话已结束。',
+  followTicket: '以工单 {number} 跟进此会话',
+  unverified: '访客（未登录）',
+  verified: '已登录',
+  searchHelp: '搜索帮助中心',
+  searchPlaceholder: '例如：充值未到账',
+  noResults: '没有找到相关文章。',
+  you: '我',
+  bot: '智能助手',
+  agent: '客服',
+  fileTooLarge: '文件过大。',
+  uploadFailed: '文件发送失败。',
+  identityProblem: '无法确认您的登录状态，您将以访客身份咨询。',
+  readMore: '查看文章',
+};
+
+const ko: WidgetStrings = {
+  open: '고객센터 채팅',
+  close: '채팅 닫기',
+  title: '고객센터',
+  topic: '어떤 문의인가요?',
+  email: '이메일 (선택, 나가셔도 답변을 받을 수 있습니다)',
+  firstMessage: '문의 내용',
+  start: '채팅 시작',
+  message: '메시지',
+  send: '보내기',
+  attach: '이미지 또는 PDF 첨부',
+  talkToPerson: '상담원 연결',
+  endChat: '채팅 종료',
+  newChat: '새 채팅',
+  typing: '상담원이 입력 중…',
+  read: '읽음',
+  sending: '보내는 중…',
+  failed: '전송 실패. 눌러서 다시 시도하세요.',
+  reconnecting: '다시 연결하는 중…',
+  connected: '연결됨',
+  queued: '상담 대기 중: {position}번째 순서입니다.',
+  queuedEta: '상담 대기 중: {position}번째 순서입니다 (약 {minutes}분).',
+  waiting: '상담원을 연결하고 있습니다…',
+  assigned: '{name} 상담원이 입장했습니다.',
+  assignedAnonymous: '상담원이 입장했습니다.',
+  leftMessage: '지금은 모든 상담원이 상담 중입니다. 메시지가 문의 {number}(으)로 접수되었으며, 해당 문의로 답변드리겠습니다.',
+  ended: '채팅이 종료되었습니다.',
+  followTicket: '문의 {number}(으)로 이어서 확인하기',
+  unverified: '게스트 (로그인 안 됨)',
+  verified: '로그인됨',
+  searchHelp: '도움말 센터 검색',
+  searchPlaceholder: '예: 입금 미반영',
+  noResults: '검색 결과가 없습니다.',
+  you: '나',
+  bot: '챗봇',
+  agent: '상담원',
+  fileTooLarge: '파일이 너무 큽니다.',
+  uploadFailed: '파일을 보내지 못했습니다.',
+  identityProblem: '로그인 정보를 확인하지 못해 게스트로 상담합니다.',
+  readMore: '문서 보기',
+};
+
+const all: Record<WidgetLocale, WidgetStrings> = { en, 'zh-CN': zhCN, ko };
+
+export function pickLocale(wanted: string | null | undefined): WidgetLocale {
+  const v = (wanted ?? '').toLowerCase();
+  if (v.startsWith('zh')) return 'zh-CN';
+  if (v.startsWith('ko')) return 'ko';
+  return 'en';
+}
+
+export const stringsFor = (locale: WidgetLocale): WidgetStrings => all[locale];
+
+export function fill(template: string, vars: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, key: string) => (key in vars ? String(vars[key]) : m));
+}
