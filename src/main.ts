@@ -6,6 +6,7 @@ import { openConfiguredDatabase } from './platform/db/index.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { isDatabaseUnavailable } from './platform/db/errors.js';
 import { TrafficMonitor } from './platform/http/shutdown.js';
+import { registerKbCommands } from './cli/kb.js';
 import { registerBotCommands } from './cli/bot.js';
 
 /** Exit codes scripts and orchestrators can tell apart. */
@@ -165,6 +166,7 @@ export function cli(): Command {
     .command('seed')
     .description('Create the first admin account and the demo content if they are missing, then exit (idempotent)')
     .action(seed);
+  registerKbCommands(program);
   registerBotCommands(program);
   return program;
 }

@@ -1,6 +1,7 @@
 import type { Tx } from '../../../platform/db/index.js';
 import { newId, nowIso } from '../../../platform/db/ids.js';
 import type { AgentActor } from '../../identity/actor.js';
+import { parseTags, type TranslationRow } from '../queries.js';
 
 /** What an editor writes for one locale of an article. */
 export interface ArticleContent {
@@ -12,6 +13,13 @@ export interface ArticleContent {
 
 /** Tags as readers and search see them: trimmed, without duplicates, in the editor's order. */
 export const cleanTags = (tags: readonly string[]): string[] => [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
+
+/** Whether a stored translation already says exactly this (a save that changes nothing writes no version). */
+export const sameContent = (current: TranslationRow, content: ArticleContent): boolean =>
+  current.title === content.title &&
+  current.summary === content.summary &&
+  current.body === content.body &&
+  JSON.stringify(parseTags(current.tags)) === JSON.stringify(cleanTags(content.tags));
 
 /**
  * Writes the current text of one locale and freezes a copy in the version history, so every

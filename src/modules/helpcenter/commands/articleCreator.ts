@@ -18,7 +18,8 @@ export interface NewArticle extends ArticleSettings {
 
 interface Args {
   ctx: AppContext;
-  actor: AgentActor;
+  /** null: the system (`ledgerdesk kb import`). */
+  actor: AgentActor | null;
   input: NewArticle;
   origin: RequestOrigin;
 }

@@ -13,7 +13,8 @@ export type ArticleStatus = ArticleRow['status'];
 
 interface SettingsArgs {
   ctx: AppContext;
-  actor: AgentActor;
+  /** null: the system (`ledgerdesk kb import`). */
+  actor: AgentActor | null;
   articleId: string;
   settings: ArticleSettings;
   origin: RequestOrigin;
@@ -34,7 +35,8 @@ export async function articleUpdater({ ctx, actor, articleId, settings, origin }
 
 interface StatusArgs {
   ctx: AppContext;
-  actor: AgentActor;
+  /** null: the system (`ledgerdesk kb import`). */
+  actor: AgentActor | null;
   articleId: string;
   status: ArticleStatus;
   origin: RequestOrigin;

@@ -4,13 +4,13 @@ import { AppError } from '../../../platform/http/errors.js';
 import type { AgentActor, RequestOrigin } from '../../identity/actor.js';
 import { audit } from '../../identity/audit.js';
 import { articleChanged } from '../knowledgeBase.js';
-import { parseTags } from '../queries.js';
-import { cleanTags, latestVersionId, writeTranslation, type ArticleContent } from './articleContent.js';
+import { latestVersionId, sameContent, writeTranslation, type ArticleContent } from './articleContent.js';
 import { loadArticleForEdit } from './loadArticle.js';
 
 interface Args {
   ctx: AppContext;
-  actor: AgentActor;
+  /** null: the system (`ledgerdesk kb import`). */
+  actor: AgentActor | null;
   articleId: string;
   locale: string;
   content: ArticleContent;
@@ -40,13 +40,7 @@ export async function translationWriter({ ctx, actor, articleId, locale, content
     if (baseVersionId !== undefined && baseVersionId !== latest) {
       throw new AppError('conflict', 'This translation was changed by someone else since you opened it; reload to see their version.', 'baseVersionId');
     }
-    const unchanged =
-      current &&
-      current.title === content.title &&
-      current.summary === content.summary &&
-      current.body === content.body &&
-      JSON.stringify(parseTags(current.tags)) === JSON.stringify(cleanTags(content.tags));
-    if (unchanged && latest) return { versionId: latest, created: false, changed: false };
+    if (current && sameContent(current, content) && latest) return { versionId: latest, created: false, changed: false };
 
     const versionId = await writeTranslation(trx, actor, article.id, locale, content);
     await audit(trx, { actor, action: current ? 'article.translation_updated' : 'article.translation_added', targetType: 'article', targetId: article.id, origin, details: { locale, versionId } });
