@@ -18,7 +18,7 @@ export const chatIdFromToken = (ctx: AppContext, token: string): string | null =
 export function fileLinks(ctx: AppContext): FileLinks {
   return {
     attachmentUrl: (id: string, audience: Audience) =>
-      audience === 'agent' ? `/api/v1/attachments/${id}` : `/api/v1/chat/files/${signToken(ctx.secret, FILE_PURPOSE, id, FILE_LINK_TTL_S)}`,
+      audience === 'agent' ? `/api/v1/attachments/${id}` : `/api/v1/chat/files/${id}?sig=${signToken(ctx.secret, FILE_PURPOSE, id, FILE_LINK_TTL_S)}`,
   };
 }
 

@@ -7,7 +7,7 @@ import { chatMessageSender } from '../commands/chatMessageSender.js';
 import { attachmentIdFromFileToken, chatIdFromToken, fileLinks } from '../links.js';
 import { presentMessage } from '../presenters.js';
 import { loadChat, messageById } from '../queries.js';
-import { fileParams, uploadFields, uploadHeaders, uploadParams } from './uploadSchema.js';
+import { fileParams, fileQuery, uploadFields, uploadHeaders, uploadParams } from './uploadSchema.js';
 
 const tags = ['chat'];
 
@@ -49,10 +49,11 @@ export function registerChatUploadRoutes(app: FastifyInstance, ctx: AppContext):
     return reply.code(sent.duplicate ? 200 : 201).send({ message: presentMessage(view, 'customer', links), duplicate: sent.duplicate });
   });
 
-  r.get('/api/v1/chat/files/:token', {
-    schema: { tags, summary: 'Download a chat attachment through a signed link', params: fileParams },
+  r.get('/api/v1/chat/files/:id', {
+    schema: { tags, summary: 'Download a chat attachment through a signed link', params: fileParams, querystring: fileQuery },
   }, async (request, reply) => {
-    const id = attachmentIdFromFileToken(ctx, request.params.token);
+    const signed = attachmentIdFromFileToken(ctx, request.query.sig);
+    const id = signed === request.params.id ? signed : null;
     const row = id
       ? await ctx.db.selectFrom('attachments').innerJoin('messages', 'messages.id', 'attachments.message_id')
         .select(['attachments.storage_key', 'attachments.filename', 'attachments.content_type', 'attachments.size', 'messages.visibility'])

@@ -12,4 +12,5 @@ export const uploadHeaders = z.object({
   'x-chat-token': z.string().min(10).max(4096).describe('The chat token from chat.start / hello'),
 });
 
-export const fileParams = z.object({ token: z.string().min(10).max(512).describe('Signed file link from a message frame') });
+export const fileParams = z.object({ id: z.uuid().describe('Attachment id') });
+export const fileQuery = z.object({ sig: z.string().min(10).max(512).describe('Signature from the message frame\'s link') });
