@@ -1,0 +1,57 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { createTestApp, type TestApp } from '../harness.js';
+import { agentWithToken } from '../factories.js';
+import { browserSkipReason, launchChromium } from './chromium.js';
+import { ChatWidget } from './pages/chatWidget.js';
+
+const skip = browserSkipReason();
+
+describe('chat widget in Chromium', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let baseUrl: string;
+
+  before(async () => {
+    if (skip) return;
+    app = await createTestApp();
+    baseUrl = await app.http.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('on the demo page a guest starts a chat, sends a message, sees the agent\'s API reply, and keeps the chat after a reload', { skip }, async () => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    const widget = new ChatWidget(page, baseUrl);
+    await widget.openDemo();
+    await widget.open();
+    await widget.start('Deposit not credited', 'My USDT deposit has not arrived', 'trader@example.test');
+    await widget.send('TxID 0x9f2c <b>not bold</b>');
+    await widget.conversation().getByText('TxID 0x9f2c <b>not bold</b>').waitFor();
+    const number = (await widget.followLink().textContent())?.match(/LD-\d+/)?.[0];
+    assert.ok(number, 'the follow link names the ticket');
+
+    const { headers } = await agentWithToken(app.ctx);
+    const res = await app.http.inject({ method: 'POST', url: `/api/v1/tickets/${number}/messages`, headers, payload: { body: 'We found your deposit; it is credited now.' } });
+    assert.equal(res.statusCode, 201, res.body);
+    await widget.conversation().getByText('We found your deposit; it is credited now.').waitFor();
+    assert.equal(await widget.window().getByRole('button', { name: 'Talk to a person' }).count(), 1);
+
+    // A reload resumes the same chat from the server, history included.
+    await page.reload();
+    await widget.open();
+    await widget.conversation().getByText('We found your deposit; it is credited now.').waitFor();
+    assert.equal(await widget.conversation().getByText('My USDT deposit has not arrived').count(), 1);
+    assert.deepEqual(violations, []);
+    await context.close();
+  });
+});
