@@ -60,47 +60,16 @@ export function fitTemperature(scores: readonly Float32Array[], gold: Int32Array
 
 export interface HeldOut {
   confidence: number;
-  /** The prediction (before any threshold) was the gold intent. */
+  /** The prediction was the gold intent (an in-scope one). */
   correct: boolean;
-  /** The gold label is out of scope. */
-  goldOutOfScope: boolean;
-  /** The best class is the out-of-scope class. */
-  predictedOutOfScope: boolean;
 }
 
 /**
- * With out-of-scope examples: the threshold maximising in-scope accuracy + out-of-scope recall on
- * held-out predictions. Without: the confidence under which only `rejectShare` of the correct
- * held-out answers fall, so the bot rarely refuses what it knows while gibberish, whose scores are
- * flat, is refused.
+ * The confidence under which only `rejectShare` of the correct held-out answers fall: the bot
+ * rarely refuses what it knows, while gibberish and unrelated questions, whose scores are flat,
+ * fall below it. (Trained `oos` examples are a class of their own on top of this.)
  */
-export function fitThreshold(heldOut: readonly HeldOut[], rejectShare = 0.02): number {
-  const oos = heldOut.filter((h) => h.goldOutOfScope);
-  const inScope = heldOut.filter((h) => !h.goldOutOfScope);
-  if (oos.length === 0) {
-    const correct = inScope.filter((h) => h.correct).map((h) => h.confidence).sort((a, b) => a - b);
-    return correct[Math.floor(correct.length * rejectShare)] ?? 0;
-  }
-  // Sweep thresholds upwards: each step rejects one more held-out prediction.
-  const sorted = [...heldOut].sort((a, b) => a.confidence - b.confidence);
-  let inCorrect = inScope.filter((h) => h.correct && !h.predictedOutOfScope).length;
-  let oosRejected = oos.filter((h) => h.predictedOutOfScope).length;
-  let best = 0;
-  let bestScore = inCorrect / Math.max(1, inScope.length) + oosRejected / oos.length;
-  for (let k = 0; k < sorted.length; k++) {
-    const h = sorted[k] as HeldOut;
-    if (!h.predictedOutOfScope) {
-      if (h.goldOutOfScope) oosRejected++;
-      else if (h.correct) inCorrect--;
-    }
-    const next = sorted[k + 1];
-    if (next && next.confidence === h.confidence) continue;
-    const score = inCorrect / Math.max(1, inScope.length) + oosRejected / oos.length;
-    if (score > bestScore + 1e-9) {
-      bestScore = score;
-      // Halfway to the next confidence, so the rejected one stays rejected and the next accepted.
-      best = next ? (h.confidence + next.confidence) / 2 : h.confidence + 1e-6;
-    }
-  }
-  return best;
+export function fitThreshold(heldOut: readonly HeldOut[], rejectShare: number): number {
+  const correct = heldOut.filter((h) => h.correct).map((h) => h.confidence).sort((a, b) => a - b);
+  return correct[Math.floor(correct.length * rejectShare)] ?? 0;
 }

@@ -13,13 +13,24 @@ export interface TrainOptions {
   members: MemberSpec[];
   /** Folds of the training data used to fit the temperature and threshold (0: defaults, no fitting). */
   calibrationFolds: number;
-  /** Without out-of-scope examples: the share of correct held-out answers the threshold may refuse. */
+  /**
+   * Folds are held out one after another until this many examples have been predicted: large
+   * data sets calibrate on one fold (training time), small ones on all of them (enough samples).
+   */
+  calibrationExamples: number;
+  /** The share of correct held-out answers the out-of-scope threshold may refuse. */
   rejectShare: number;
 }
 
+/**
+ * Text of which the vocabulary knows less than this share of features is out of scope whatever
+ * the scores say: keyboard mashing, another language than the examples', emoji only.
+ */
+export const MIN_KNOWN_SHARE = 0.2;
+
 export const DEFAULT_MEMBERS: MemberSpec[] = [{ features: {} }];
 
-export const DEFAULT_TRAIN: TrainOptions = { seed: 1, members: DEFAULT_MEMBERS, calibrationFolds: 3, rejectShare: 0.02 };
+export const DEFAULT_TRAIN: TrainOptions = { seed: 1, members: DEFAULT_MEMBERS, calibrationFolds: 5, calibrationExamples: 2000, rejectShare: 0.01 };
 
 export class IntentClassifier {
   private readonly scores: Float32Array;
@@ -54,7 +65,7 @@ export class IntentClassifier {
       const judged: HeldOut[] = heldOut.scores.map((s, i) => {
         const best = softmaxInto(s, temperature, p, intents.length);
         const gold = heldOut.gold[i] as number;
-        return { confidence: p[best] as number, correct: best === gold, goldOutOfScope: gold === oosAt, predictedOutOfScope: best === oosAt };
+        return { confidence: p[best] as number, correct: best === gold && gold !== oosAt };
       });
       threshold = fitThreshold(judged, o.rejectShare);
     }
@@ -67,6 +78,12 @@ export class IntentClassifier {
     this.scores.fill(0);
     for (const member of this.members) member.addScores(text, this.scores);
     return this.scores;
+  }
+
+  private knownShare(): number {
+    let share = 0;
+    for (const member of this.members) share = Math.max(share, member.knownShare);
+    return share;
   }
 
   predict(text: string): Prediction {
@@ -94,7 +111,7 @@ export class IntentClassifier {
       intent: this.intents[best] as string,
       confidence,
       ranking,
-      outOfScope: best === this.outOfScopeIndex || confidence < this.threshold,
+      outOfScope: best === this.outOfScopeIndex || confidence < this.threshold || this.knownShare() < MIN_KNOWN_SHARE,
     };
   }
 }
@@ -132,7 +149,7 @@ function crossValidatedScores(
   const fold = stratifiedFolds(labels, o.calibrationFolds, o.seed);
   const scores: Float32Array[] = [];
   const gold: number[] = [];
-  for (let f = 0; f < o.calibrationFolds; f++) {
+  for (let f = 0; f < o.calibrationFolds && scores.length < o.calibrationExamples; f++) {
     const trainAt: number[] = [];
     const testAt: number[] = [];
     fold.forEach((k, i) => (k === f ? testAt : trainAt).push(i));

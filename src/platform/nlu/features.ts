@@ -44,8 +44,16 @@ const EOS = 0x7f4a7c15;
 
 export type HashSink = (hash: number, view: number) => void;
 
-const isWordChar = (cp: number): boolean =>
-  (cp >= 0x30 && cp <= 0x39) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x80 && /[\p{L}\p{N}]/u.test(String.fromCodePoint(cp)));
+const wordCharCache = new Map<number, boolean>();
+function isWordChar(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x61 && cp <= 0x7a);
+  let known = wordCharCache.get(cp);
+  if (known === undefined) {
+    known = /[\p{L}\p{N}]/u.test(String.fromCodePoint(cp));
+    if (wordCharCache.size < 65_536) wordCharCache.set(cp, known);
+  }
+  return known;
+}
 
 // Scratch buffers reused by every call: extraction runs millions of times while training.
 let codePoints = new Int32Array(256);
@@ -115,17 +123,26 @@ export class Vectorizer {
   }
 
   static fit(texts: readonly string[], options: FeatureOptions): Vectorizer {
+    return Vectorizer.fitTransform(texts, options).vectorizer;
+  }
+
+  /** Learns the vocabulary and vectorises the same texts, extracting each text's features once. */
+  static fitTransform(texts: readonly string[], options: FeatureOptions): { vectorizer: Vectorizer; rows: SparseRows } {
     const df = new Map<number, number>();
     const viewOf = new Map<number, number>();
-    const seen = new Set<number>();
+    const perText: { hashes: Uint32Array; counts: Uint16Array }[] = [];
+    const counts = new Map<number, number>();
     for (const text of texts) {
-      seen.clear();
+      counts.clear();
       extractFeatures(text, options, (h, view) => {
-        if (seen.has(h)) return;
-        seen.add(h);
-        df.set(h, (df.get(h) ?? 0) + 1);
-        viewOf.set(h, view);
+        const seen = counts.get(h);
+        counts.set(h, (seen ?? 0) + 1);
+        if (seen === undefined) {
+          df.set(h, (df.get(h) ?? 0) + 1);
+          viewOf.set(h, view);
+        }
       });
+      perText.push({ hashes: Uint32Array.from(counts.keys()), counts: Uint16Array.from(counts.values(), (c) => Math.min(c, 65_535)) });
     }
     const kept = [...df.entries()].filter(([, count]) => count >= options.minDf).sort((a, b) => a[0] - b[0]);
     const hashes = new Uint32Array(kept.length);
@@ -137,7 +154,23 @@ export class Vectorizer {
       views[j] = viewOf.get(h) ?? 0;
       idf[j] = Math.log((1 + n) / (1 + count)) + 1;
     });
-    return new Vectorizer(options, hashes, views, idf);
+    const vectorizer = new Vectorizer(options, hashes, views, idf);
+    const rowStart = new Int32Array(n + 1);
+    let total = 0;
+    for (const t of perText) total += t.hashes.length;
+    const columns = new Int32Array(total);
+    const values = new Float32Array(total);
+    let k = 0;
+    perText.forEach((t, i) => {
+      counts.clear();
+      t.hashes.forEach((h, q) => {
+        const j = vectorizer.columnOf.get(h);
+        if (j !== undefined) counts.set(j, t.counts[q] as number);
+      });
+      k += vectorizer.weigh(counts, columns.subarray(k), values.subarray(k));
+      rowStart[i + 1] = k;
+    });
+    return { vectorizer, rows: { rowStart, columns: columns.slice(0, k), values: values.slice(0, k) } };
   }
 
   /**
@@ -146,25 +179,38 @@ export class Vectorizer {
    */
   transformInto(text: string, columns: Int32Array, values: Float32Array, counts: Map<number, number>): number {
     counts.clear();
+    let seen = 0;
+    let known = 0;
     extractFeatures(text, this.options, (h) => {
+      seen++;
       const j = this.columnOf.get(h);
-      if (j !== undefined) counts.set(j, (counts.get(j) ?? 0) + 1);
+      if (j === undefined) return;
+      known++;
+      counts.set(j, (counts.get(j) ?? 0) + 1);
     });
+    this.lastKnownShare = seen ? known / seen : 0;
+    return this.weigh(counts, columns, values);
+  }
+
+  /** Of the features of the text last transformed, the share the vocabulary knows (gibberish: few). */
+  lastKnownShare = 0;
+
+  /** column → term frequency into weighted, normalised entries; returns how many it wrote. */
+  private weigh(counts: Map<number, number>, columns: Int32Array, values: Float32Array): number {
     let k = 0;
-    const norms = [0, 0];
+    let wordNorm = 0;
+    let charNorm = 0;
     for (const [j, tf] of counts) {
       const v = (1 + Math.log(tf)) * (this.idf[j] as number);
       columns[k] = j;
       values[k] = v;
-      const view = this.views[j] as number;
-      norms[view] = (norms[view] as number) + v * v;
+      if (this.views[j] === VIEW_WORD) wordNorm += v * v;
+      else charNorm += v * v;
       k++;
     }
-    const scale = [
-      norms[0] ? this.options.wordWeight / Math.sqrt(norms[0]) : 0,
-      norms[1] ? this.options.charWeight / Math.sqrt(norms[1]) : 0,
-    ];
-    for (let i = 0; i < k; i++) values[i] = (values[i] as number) * (scale[this.views[columns[i] as number] as number] as number);
+    const wordScale = wordNorm ? this.options.wordWeight / Math.sqrt(wordNorm) : 0;
+    const charScale = charNorm ? this.options.charWeight / Math.sqrt(charNorm) : 0;
+    for (let i = 0; i < k; i++) values[i] = (values[i] as number) * (this.views[columns[i] as number] === VIEW_WORD ? wordScale : charScale);
     return k;
   }
 

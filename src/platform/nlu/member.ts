@@ -30,8 +30,7 @@ export class Member {
   ) {}
 
   static train(texts: readonly string[], labels: Int32Array, classes: number, spec: MemberSpec, seed: number): Member {
-    const vectorizer = Vectorizer.fit(texts, { ...DEFAULT_FEATURES, ...spec.features });
-    const rows = vectorizer.transform(texts);
+    const { vectorizer, rows } = Vectorizer.fitTransform(texts, { ...DEFAULT_FEATURES, ...spec.features });
     const d = vectorizer.dimensions;
     const raw = trainOneVsRest(rows, labels, classes, d, { ...DEFAULT_SVM, ...spec.svm, seed });
     const weights = new Int8Array(d * classes);
@@ -47,6 +46,9 @@ export class Member {
     return new Member(vectorizer, classes, weights, scales, raw.slice(d * classes), spec.weight ?? 1);
   }
 
+  /** Share of the last text's features this member's vocabulary knew. */
+  knownShare = 0;
+
   /** Adds this member's weighted scores for `text` to `scores`. */
   addScores(text: string, scores: Float32Array): void {
     const need = maxFeatures(text, this.vectorizer.options);
@@ -55,6 +57,7 @@ export class Member {
       this.values = new Float32Array(need);
     }
     const count = this.vectorizer.transformInto(text, this.columns, this.values, this.counts);
+    this.knownShare = this.vectorizer.lastKnownShare;
     const classes = this.classes;
     const m = this.weight;
     for (let c = 0; c < classes; c++) scores[c] = (scores[c] as number) + m * (this.bias[c] as number);
