@@ -1,10 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, type TestApp } from '../../../test/harness.js';
+import type { TestApp } from '../../../test/harness.js';
 import { agentWithToken, createApiToken, createCustomer, createSession } from '../../../test/factories.js';
 import { newId } from '../../platform/db/ids.js';
 import { markAgentAway } from './commands/availabilitySetter.js';
-import { agentOn, chatOf, chatUpdates, createChat, createTeam, requestHandover, setAvailability, setClock } from './testKit.js';
+import { agentOn, appWithSupervisor, chatOf, chatUpdates, createChat, createTeam, requestHandover, setAvailability, setClock } from './testKit.js';
 
 /**
  * The agent-side API. One app for the file; each test routes chats in its own language, so
@@ -13,10 +13,7 @@ import { agentOn, chatOf, chatUpdates, createChat, createTeam, requestHandover, 
 describe('chat queue, accept, transfer, end and availability API', () => {
   let t: TestApp;
   let sup: Record<string, string>;
-  before(async () => {
-    t = await createTestApp();
-    sup = (await agentWithToken(t.ctx, 'supervisor')).headers;
-  });
+  before(async () => ({ t, sup } = await appWithSupervisor()));
   after(() => t.close());
 
   const post = (url: string, headers: Record<string, string>, payload?: Record<string, unknown>) =>

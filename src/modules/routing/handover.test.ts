@@ -1,18 +1,18 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, type TestApp } from '../../../test/harness.js';
-import { agentWithToken } from '../../../test/factories.js';
+import type { TestApp } from '../../../test/harness.js';
 import type { DomainEvent } from '../../platform/bus/bus.js';
+import { recordEvent } from '../../platform/bus/outbox.js';
 import { newId, nowIso } from '../../platform/db/ids.js';
 import { t as translate } from '../../platform/i18n/index.js';
 import { queueSweeper } from './commands/queueSweeper.js';
-import { agentOn, chatOf, chatUpdates, createChat, createTeam, requestHandover, setAvailability, setClock } from './testKit.js';
+import { agentOn, appWithSupervisor, chatOf, chatUpdates, createChat, createTeam, requestHandover, setAvailability, setClock } from './testKit.js';
 
 /** Every scenario gets its own database: team choice looks at every team there is. */
 async function scenario(fn: (t: TestApp, sup: Record<string, string>) => Promise<void>): Promise<void> {
-  const t = await createTestApp();
+  const { t, sup } = await appWithSupervisor();
   try {
-    await fn(t, (await agentWithToken(t.ctx, 'supervisor')).headers);
+    await fn(t, sup);
   } finally {
     await t.close();
   }
@@ -167,6 +167,24 @@ describe('handover: assignment, queue and leave-a-message', () => {
       assert.deepEqual((await Promise.all(chats.map((c) => chatOf(t, c.ticketId)))).map((c) => c.agentId), [late.id, late.id, null]);
       const last = (await chatUpdates(t, chats[2]!.ticketId)).at(-1)!;
       assert.equal(last.position, 1);
+    }));
+
+  it('a chat ended elsewhere (the customer closed the widget) frees its agent’s slot', () =>
+    scenario(async (t, sup) => {
+      const team = await createTeam(t, sup, {});
+      const agent = await agentOn(t, [team], { maxChats: 1 });
+      const live = await createChat(t);
+      const waiting = await createChat(t);
+      await requestHandover(t, live.ticketId);
+      await requestHandover(t, waiting.ticketId);
+      // What the chat module does when the customer ends the conversation.
+      await t.ctx.transaction(async (trx) => {
+        await trx.updateTable('chats').set({ state: 'ended', ended_at: nowIso() }).where('ticket_id', '=', live.ticketId).execute();
+        await recordEvent(trx, 'chat.updated', { ticketId: live.ticketId, state: 'ended', teamId: team, agentId: agent.id, ticketNumber: live.number });
+      });
+      await t.ctx.relay.drain();
+      await t.ctx.relay.drain();
+      assert.deepEqual([(await chatOf(t, waiting.ticketId)).state, (await chatOf(t, waiting.ticketId)).agentId], ['assigned', agent.id]);
     }));
 
   it('outside business hours the chat becomes a left message with its ticket number, in the customer’s language', () =>

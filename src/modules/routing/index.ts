@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Module } from '../module.js';
+import { freedSlotFiller } from './commands/freedSlotFiller.js';
 import { handoverRouter } from './commands/handoverRouter.js';
 import { queueSweeper } from './commands/queueSweeper.js';
 import { registerAvailabilityRoutes } from './http/availabilityRoutes.js';
@@ -18,6 +19,13 @@ const handoverRequested = z.object({
   category: z.string().nullish(),
 });
 
+/** The part of `chat.updated` that matters when a chat ended outside routing. */
+const chatEnded = z.object({
+  state: z.literal('ended'),
+  agentId: z.string().nullish(),
+  teamId: z.string().nullish(),
+});
+
 const SWEEP_MS = 60_000;
 
 /** Teams and skills, agents' availability, the chat queue and assignment (see "Routing" in docs/ARCHITECTURE.md). */
@@ -28,6 +36,10 @@ export const routingModule: Module = {
     registerAvailabilityRoutes(app, ctx);
     registerChatRoutes(app, ctx);
 
+    const unsubscribeEnded = ctx.bus.subscribe('chat.updated', async (event) => {
+      const ended = chatEnded.safeParse(event.payload);
+      if (ended.success) await freedSlotFiller(ctx, { agentId: ended.data.agentId ?? null, teamId: ended.data.teamId ?? null });
+    });
     const unsubscribe = ctx.bus.subscribe('chat.handover_requested', async (event) => {
       const parsed = handoverRequested.safeParse(event.payload);
       if (!parsed.success) {
@@ -45,6 +57,7 @@ export const routingModule: Module = {
     app.addHook('onClose', async () => {
       clearInterval(sweep);
       unsubscribe();
+      unsubscribeEnded();
     });
   },
 };

@@ -1,17 +1,14 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, type TestApp } from '../../../test/harness.js';
+import type { TestApp } from '../../../test/harness.js';
 import { agentWithToken, createAgent } from '../../../test/factories.js';
 import { newId } from '../../platform/db/ids.js';
-import { agentOn, chatOf, createChat, createTeam, requestHandover } from './testKit.js';
+import { agentOn, appWithSupervisor, chatOf, createChat, createTeam, requestHandover } from './testKit.js';
 
 describe('teams: languages, categories, hours and members', () => {
   let t: TestApp;
   let sup: Record<string, string>;
-  before(async () => {
-    t = await createTestApp();
-    sup = (await agentWithToken(t.ctx, 'supervisor')).headers;
-  });
+  before(async () => ({ t, sup } = await appWithSupervisor()));
   after(() => t.close());
 
   const hours = { timezone: 'Asia/Seoul', days: [{ day: 1, from: '09:00', to: '18:00' }, { day: 5, from: '22:00', to: '06:00' }] };

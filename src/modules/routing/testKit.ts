@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { TestApp } from '../../../test/harness.js';
+import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { agentWithToken, createCustomer } from '../../../test/factories.js';
 import { recordEvent } from '../../platform/bus/outbox.js';
 import { nowIso } from '../../platform/db/ids.js';
@@ -34,6 +34,12 @@ export async function createChat(t: TestApp, opts: { locale?: string; topic?: Ca
     })
     .execute();
   return { ticketId: created.ticket.id, number: created.ticket.number };
+}
+
+/** A fresh app (its own database) and a supervisor's API headers. */
+export async function appWithSupervisor(): Promise<{ t: TestApp; sup: Record<string, string> }> {
+  const t = await createTestApp();
+  return { t, sup: (await agentWithToken(t.ctx, 'supervisor')).headers };
 }
 
 /** Records `chat.handover_requested` the way the bot does and waits until it has been handled. */

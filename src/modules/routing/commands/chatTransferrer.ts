@@ -1,36 +1,24 @@
-import type { AppContext } from '../../../context.js';
 import { AppError } from '../../../platform/http/errors.js';
-import type { AgentActor } from '../../identity/actor.js';
 import { checkAssignee } from '../../tickets/assignment.js';
-import { actorRef, addTicketEvent, systemRef } from '../../tickets/ticketEvents.js';
-import { claimChatFor } from '../chatClaim.js';
-import { assignChat, fillSlots, routeToTeam, routingTransaction, type Move, type RouteOutcome } from '../chatMoves.js';
-import { chatPolicy } from '../policies.js';
+import { addTicketEvent, systemRef } from '../../tickets/ticketEvents.js';
+import { actOnChat, type ChatCommandArgs } from '../chatClaim.js';
+import { assignChat, fillSlots, routeToTeam, type RouteOutcome } from '../chatMoves.js';
 import { activeChatCounts, lockPresences, presentMembers } from '../presence.js';
 import { announceQueues } from '../queue.js';
-import { routingOf } from '../routingState.js';
 import { loadTeam } from '../teams.js';
 
 export type TransferTarget = { agentId: string; teamId?: undefined } | { teamId: string; agentId?: undefined };
-
-interface Args {
-  ctx: AppContext;
-  actor: AgentActor;
-  ticketId: string;
-  to: TransferTarget;
-}
 
 /**
  * Hands a chat to another agent (who must be online with a free slot: 409 otherwise) or to a
  * team (routed by that team's rule: assigned, queued or left as a message). The agent who let
  * it go has a slot free, which the oldest chat waiting in their teams then takes.
  */
-export async function chatTransferrer({ ctx, actor, ticketId, to }: Args): Promise<RouteOutcome> {
-  const now = routingOf(ctx).now();
-  return routingTransaction(ctx, async (trx) => {
-    const { chat, ticket, facts } = await claimChatFor(trx, actor, ticketId, ['assigned', 'queued'], now);
-    if (!chatPolicy.transfer(actor, facts)) throw new AppError('forbidden', 'Only the agent answering this chat, or a supervisor, can transfer it.');
-    const m: Move = { trx, now, by: actorRef(actor) };
+export function chatTransferrer(args: ChatCommandArgs & { to: TransferTarget }): Promise<{ ticketId: string; outcome: RouteOutcome }> {
+  const { to } = args;
+  const rule = { states: ['assigned', 'queued'], ability: 'transfer', denied: 'Only the agent answering this chat, or a supervisor, can transfer it.' } as const;
+  return actOnChat(args, rule, async ({ chat, ticket, facts }, m) => {
+    const { trx } = m;
     const fromAgent = facts.assigneeId;
 
     let outcome: RouteOutcome;
@@ -57,8 +45,8 @@ export async function chatTransferrer({ ctx, actor, ticketId, to }: Args): Promi
     await addTicketEvent(trx, ticket.id, m.by, 'chat_transferred', {
       from: { agentId: fromAgent, teamId: chat.team_id }, to: { agentId: to.agentId ?? null, teamId: to.teamId ?? null }, result: outcome.state,
     });
-    if (chat.state === 'queued' && chat.team_id) await announceQueues(trx, [chat.team_id], now);
+    if (chat.state === 'queued' && chat.team_id) await announceQueues(trx, [chat.team_id], m.now);
     if (fromAgent) await fillSlots({ ...m, by: systemRef }, fromAgent, [ticket.id]);
-    return outcome;
+    return { ticketId: ticket.id, outcome };
   });
 }

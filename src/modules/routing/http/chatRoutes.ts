@@ -74,8 +74,7 @@ export function registerChatRoutes(root: FastifyInstance, ctx: AppContext): void
     schema: { tags, summary: 'Take a waiting chat (409 when someone else took it first or you are at your limit)', params: chatParams },
   }, async (request) => {
     const actor = agentActor(request);
-    const ticketId = await chatAccepter({ ctx, actor, ticketId: request.params.ticket });
-    return chatResponse(actor, ticketId);
+    return chatResponse(actor, await chatAccepter({ ctx, actor, ticketId: request.params.ticket }));
   });
 
   app.post('/api/v1/chats/:ticket/transfer', {
@@ -86,9 +85,8 @@ export function registerChatRoutes(root: FastifyInstance, ctx: AppContext): void
     const { agentId, teamId } = request.body;
     if (agentId && teamId) throw new AppError('field_invalid', 'Give agentId or teamId, not both.', 'teamId');
     if (!agentId && !teamId) throw new AppError('field_required', 'Give agentId or teamId.', 'agentId');
-    const ticket = await findTicketForActor(ctx, actor, request.params.ticket);
-    const outcome = await chatTransferrer({ ctx, actor, ticketId: ticket.id, to: agentId ? { agentId } : { teamId: teamId! } });
-    return { ...(await chatResponse(actor, ticket.id)), outcome };
+    const moved = await chatTransferrer({ ctx, actor, ticketId: request.params.ticket, to: agentId ? { agentId } : { teamId: teamId! } });
+    return { ...(await chatResponse(actor, moved.ticketId)), outcome: moved.outcome };
   });
 
   app.post('/api/v1/chats/:ticket/end', {
@@ -96,8 +94,6 @@ export function registerChatRoutes(root: FastifyInstance, ctx: AppContext): void
     schema: { tags, summary: 'End a live chat (and by default mark its ticket solved)', params: chatParams, body: endBody },
   }, async (request) => {
     const actor = agentActor(request);
-    const ticket = await findTicketForActor(ctx, actor, request.params.ticket);
-    await chatEnder({ ctx, actor, ticketId: ticket.id, solve: request.body?.solve ?? true });
-    return chatResponse(actor, ticket.id);
+    return chatResponse(actor, await chatEnder({ ctx, actor, ticketId: request.params.ticket, solve: request.body?.solve ?? true }));
   });
 }

@@ -46,13 +46,7 @@ export const createTeamBody = z.strictObject({
 });
 export type CreateTeamBody = z.infer<typeof createTeamBody>;
 
-export const updateTeamBody = z.strictObject({
-  name: teamFields.name.optional(),
-  languages: teamFields.languages.optional(),
-  categories: teamFields.categories.optional(),
-  hours: teamFields.hours.optional(),
-  members: teamFields.members.optional(),
-});
+export const updateTeamBody = createTeamBody.partial();
 export type UpdateTeamBody = z.infer<typeof updateTeamBody>;
 
 export const routingSettingsBody = z.strictObject({
