@@ -21,10 +21,11 @@ export function bridgeBusToSockets(ctx: AppContext, gateway: Gateway<ChatPrincip
   const links = fileLinks(ctx);
   let inOrder: Promise<void> = Promise.resolve();
 
-  const onMessage = (event: DomainEvent): Promise<void> => {
+  // Returns at once: the relay must not wait for our reads before publishing the next event.
+  const onMessage = (event: DomainEvent): void => {
     const chatId = str(event.payload.ticketId);
     const messageId = str(event.payload.messageId);
-    if (!chatId || !messageId || !registry.has(chatTopic(chatId))) return Promise.resolve();
+    if (!chatId || !messageId || !registry.has(chatTopic(chatId))) return;
     const loading = messageById(ctx.db, messageId);
     const send = async () => {
       const view = await loading;
@@ -37,8 +38,7 @@ export function bridgeBusToSockets(ctx: AppContext, gateway: Gateway<ChatPrincip
         if (message) pushMessage(conn, message);
       }
     };
-    inOrder = inOrder.then(send, send);
-    return inOrder.catch((err: unknown) => ctx.log.warn({ err, messageId }, 'chat message delivery failed'));
+    inOrder = inOrder.then(send).catch((err: unknown) => ctx.log.warn({ err, messageId }, 'chat message delivery failed'));
   };
 
   const onChatUpdated = async (event: DomainEvent): Promise<void> => {

@@ -138,7 +138,8 @@ export function chatHandlers(ctx: AppContext, gateway: () => Gateway<ChatPrincip
         markSeen(conn, result.messageId);
         return result;
       });
-      const view = (await messageById(ctx.db, sent.messageId))!;
+      // A customer's own message needs no author name: skip reading it back.
+      const view = sent.view && audience === 'customer' ? sent.view : (await messageById(ctx.db, sent.messageId))!;
       return { message: presentMessage(view, audience, links), duplicate: sent.duplicate };
     },
 

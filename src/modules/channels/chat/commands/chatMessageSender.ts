@@ -4,7 +4,7 @@ import { AppError } from '../../../../platform/http/errors.js';
 import type { Actor, RequestOrigin } from '../../../identity/actor.js';
 import type { UploadedFile } from '../../../tickets/attachments.js';
 import { messageSender } from '../../../tickets/commands/messageSender.js';
-import type { ChatRecord } from '../queries.js';
+import type { ChatRecord, MessageView } from '../queries.js';
 
 interface Args {
   ctx: AppContext;
@@ -25,7 +25,14 @@ const existing = (ctx: AppContext, ticketId: string, clientId: string) =>
  * `message.created`). Idempotent by the client's id: a resend returns the message already
  * stored, whether the first attempt is long committed or racing this one.
  */
-export async function chatMessageSender({ ctx, actor, chat, clientId, body, internal, files, origin }: Args): Promise<{ messageId: string; duplicate: boolean }> {
+export interface ChatSent {
+  messageId: string;
+  duplicate: boolean;
+  /** The stored message as the sender's ack shows it (author name left to the caller), unless a duplicate. */
+  view?: MessageView;
+}
+
+export async function chatMessageSender({ ctx, actor, chat, clientId, body, internal, files, origin }: Args): Promise<ChatSent> {
   const before = await existing(ctx, chat.ticketId, clientId);
   if (before) return { messageId: before.id, duplicate: true };
   if (chat.state === 'ended' && actor.kind !== 'agent') throw new AppError('transition_not_allowed', 'This chat has ended; start a new one.');
@@ -34,7 +41,7 @@ export async function chatMessageSender({ ctx, actor, chat, clientId, body, inte
       ctx, actor, ticketId: chat.ticketId, origin, clientId, channel: 'chat', files: files ?? [],
       input: { body, visibility: internal && actor.kind === 'agent' ? 'internal' : 'public' },
     });
-    return { messageId: sent.message.id, duplicate: false };
+    return { messageId: sent.message.id, duplicate: false, view: { message: sent.message, attachments: sent.attachments, authorName: null } };
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     const raced = await existing(ctx, chat.ticketId, clientId);
