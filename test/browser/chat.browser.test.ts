@@ -1,30 +1,17 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { createTestApp, type TestApp } from '../harness.js';
 import { agentWithToken } from '../factories.js';
-import { browserSkipReason, launchChromium } from './chromium.js';
+import { useBrowserApp } from './browserApp.js';
+import { browserSkipReason } from './chromium.js';
 import { ChatWidget } from './pages/chatWidget.js';
 
 const skip = browserSkipReason();
 
 describe('chat widget in Chromium', () => {
-  let app: TestApp;
-  let browser: Browser;
-  let baseUrl: string;
-
-  before(async () => {
-    if (skip) return;
-    app = await createTestApp();
-    baseUrl = await app.http.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const env = useBrowserApp();
 
   it('on the demo page a guest starts a chat, sends a message, sees the agent\'s API reply, and keeps the chat after a reload', { skip }, async () => {
+    const { app, browser, baseUrl } = env;
     const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, locale: 'en-US' });
     const page = await context.newPage();
     const violations: string[] = [];
