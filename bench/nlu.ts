@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { IntentClassifier, parseIntentCsv, sampleShots, stratifiedFolds, trainAndEvaluate, type EvalReport, type Example } from '../src/platform/nlu/index.js';
+import { IntentClassifier, parseIntentCsv, percentile, sampleShots, stratifiedFolds, trainAndEvaluate, type EvalReport, type Example } from '../src/platform/nlu/index.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -30,11 +30,12 @@ interface Run {
   name: string;
   setup: string;
   folds: EvalReport[];
-  /** Pooled over folds: quality figures are means, latency the worst fold's p99. */
+  /** Over all folds: quality figures are means, latency percentiles of all predictions pooled. */
   mean: EvalReport;
 }
 
-const mean = (reports: readonly EvalReport[]): EvalReport => {
+const mean = (reports: readonly EvalReport[], latencies: number[]): EvalReport => {
+  latencies.sort((a, b) => a - b);
   const avg = (key: keyof EvalReport): number => reports.reduce((s, r) => s + ((r[key] as number | undefined) ?? 0), 0) / reports.length;
   const first = reports[0] as EvalReport;
   const out: EvalReport = {
@@ -45,8 +46,8 @@ const mean = (reports: readonly EvalReport[]): EvalReport => {
     macroF1: avg('macroF1'),
     coverageAt95: avg('coverageAt95'),
     trainMs: Math.max(...reports.map((r) => r.trainMs)),
-    predictP50Ms: avg('predictP50Ms'),
-    predictP99Ms: Math.max(...reports.map((r) => r.predictP99Ms)),
+    predictP50Ms: percentile(latencies, 50),
+    predictP99Ms: percentile(latencies, 99),
   };
   if (first.outOfScopeRecall !== undefined) {
     out.outOfScopeRecall = avg('outOfScopeRecall');
@@ -67,15 +68,16 @@ function crossValidate(name: string, data: readonly Example[], shots: number): R
   const intents = [...new Set(data.map((e) => e.intent))].sort();
   const fold = stratifiedFolds(data.map((e) => intents.indexOf(e.intent)), folds, seed);
   const reports: EvalReport[] = [];
+  const latencies: number[] = [];
   for (let f = 0; f < folds; f++) {
     const rest = data.filter((_, i) => fold[i] !== f);
     const train = shots ? sampleShots(rest, shots, seed + f) : rest;
-    const report = trainAndEvaluate(train, data.filter((_, i) => fold[i] === f), { seed });
+    const report = trainAndEvaluate(train, data.filter((_, i) => fold[i] === f), { seed }, latencies);
     log(`${name} fold ${f + 1}/${folds}`, report);
     reports.push(report);
   }
   const setup = `${folds}-fold stratified cross-validation of train.csv (${data.length} examples)` + (shots ? `, training on ${shots} examples per intent drawn from each training part` : '');
-  return { name, setup, folds: reports, mean: mean(reports) };
+  return { name, setup, folds: reports, mean: mean(reports, latencies) };
 }
 
 const runs: Run[] = [];
@@ -118,7 +120,7 @@ target('BANKING77 accuracy, all data', '≥ 92%', full?.accuracy, (v) => v >= 0.
 target('BANKING77 accuracy, 10 examples per intent', '≥ 80%', shot?.accuracy, (v) => v >= 0.8, pct);
 target('BANKING77 coverage at 95% precision', '≥ 80%', full?.coverageAt95, (v) => v >= 0.8, pct);
 target('BANKING77 train time, all 10,003 examples', '≤ 60 s', fullTrainMs, (v) => v <= 60_000, (v) => `${(v / 1000).toFixed(1)} s`);
-target('BANKING77 predict p99', '≤ 2 ms', full?.predictP99Ms, (v) => v <= 2, ms);
+target('BANKING77 predict p99 (all folds pooled)', '≤ 2 ms', full?.predictP99Ms, (v) => v <= 2, ms);
 target('CLINC150 out-of-scope recall', '≥ 60%', clinc?.outOfScopeRecall, (v) => v >= 0.6, pct);
 target('CLINC150 in-scope accuracy', '≥ 90%', clinc?.inScopeAccuracy, (v) => v >= 0.9, pct);
 
@@ -141,7 +143,7 @@ const markdown = [
   `Machine: ${report.machine.cpus} × ${report.machine.cpu}, Node ${report.machine.node} (${report.machine.platform}); load average at the end ${report.machine.loadAverage.join(' / ')} (other work shares these cores: wall-clock latency and train times include it).`,
   'Model: src/platform/nlu (see its README). Only the training files are used; the test splits are held out for independent measurement.',
   '',
-  '| data | train examples | accuracy | macro-F1 | coverage @95% precision | oos recall | in-scope accuracy | train (worst fold) | predict p50 / p99 |',
+  '| data | train examples | accuracy | macro-F1 | coverage @95% precision | oos recall | in-scope accuracy | train (worst fold) | predict p50 / p99 (all folds) |',
   '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...runs.map(row),
   '',

@@ -31,9 +31,23 @@ function bot(...args: string[]): Promise<Run> {
 describe('ledgerdesk bot', { timeout: 120_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'ledgerdesk-bot-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
+  const bad = join(dir, 'bad.csv');
+  writeFileSync(bad, 'text,intent\nfine,a\n"broken",b,c\n');
+  const header = join(dir, 'header.csv');
+  writeFileSync(header, 'question,answer\na,b\n');
+  const model = join(dir, 'model.json');
+  // The processes start together: each pays the CLI's start-up, not the one before it.
+  const runs = {
+    table: bot('eval', '--train', trainCsv, '--test', testCsv),
+    json: bot('eval', '--train', trainCsv, '--test', testCsv, '--shots', '5', '--seed', '2', '--json'),
+    train: bot('train', '--data', trainCsv, '--out', model),
+    badRow: bot('eval', '--train', bad, '--test', testCsv),
+    badHeader: bot('train', '--data', header, '--out', join(dir, 'x.json')),
+    missing: bot('train', '--data', join(dir, 'nope.csv')),
+  };
 
   it('eval prints accuracy, macro-F1, coverage, out-of-scope figures, train time and latency', async () => {
-    const run = await bot('eval', '--train', trainCsv, '--test', testCsv);
+    const run = await runs.table;
     assert.equal(run.code, 0, run.stderr);
     for (const label of ['accuracy', 'macro-F1', 'coverage at 95% precision', 'out-of-scope recall', 'in-scope accuracy', 'train time', 'predict p50 / p99']) {
       assert.match(run.stdout, new RegExp(`^  ${label.replace('/', '\\/')} +\\S`, 'm'), label);
@@ -42,7 +56,7 @@ describe('ledgerdesk bot', { timeout: 120_000 }, () => {
   });
 
   it('eval --json prints one JSON object with the same figures; --shots samples per intent', async () => {
-    const run = await bot('eval', '--train', trainCsv, '--test', testCsv, '--shots', '5', '--seed', '2', '--json');
+    const run = await runs.json;
     assert.equal(run.code, 0, run.stderr);
     const out = JSON.parse(run.stdout) as EvalOutput;
     assert.equal(out.trainExamples, 20);
@@ -55,26 +69,21 @@ describe('ledgerdesk bot', { timeout: 120_000 }, () => {
   });
 
   it('train writes a model that loads and predicts', async () => {
-    const out = join(dir, 'model.json');
-    const run = await bot('train', '--data', trainCsv, '--out', out);
+    const run = await runs.train;
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /Trained on 41 examples of 4 intents in [\d.]+ s\./);
-    const model = deserializeModel(readFileSync(out, 'utf8'));
-    assert.equal(model.predict('提现一直没到').intent, 'withdrawal_pending');
+    const loaded = deserializeModel(readFileSync(model, 'utf8'));
+    assert.equal(loaded.predict('提现一直没到').intent, 'withdrawal_pending');
   });
 
   it('a bad CSV is one error line naming file:line, exit 1', async () => {
-    const bad = join(dir, 'bad.csv');
-    writeFileSync(bad, 'text,intent\nfine,a\n"broken",b,c\n');
-    const run = await bot('eval', '--train', bad, '--test', testCsv);
+    const run = await runs.badRow;
     assert.equal(run.code, 1);
     assert.equal(run.stderr, `ledgerdesk bot eval: ${bad}:3: expected 2 fields, found 3\n`);
-    const header = join(dir, 'header.csv');
-    writeFileSync(header, 'question,answer\na,b\n');
-    const second = await bot('train', '--data', header, '--out', join(dir, 'x.json'));
+    const second = await runs.badHeader;
     assert.equal(second.code, 1);
     assert.match(second.stderr, new RegExp(`^ledgerdesk bot train: ${header.replace(/[.]/g, '\\.')}:1: header must name`));
-    const missing = await bot('train', '--data', join(dir, 'nope.csv'));
+    const missing = await runs.missing;
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /nope\.csv: cannot read the file \(ENOENT\)/);
   });

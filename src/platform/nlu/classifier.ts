@@ -20,6 +20,11 @@ export interface TrainOptions {
   calibrationExamples: number;
   /** The share of correct held-out answers the out-of-scope threshold may refuse. */
   rejectShare: number;
+  /**
+   * Weigh each example by (mean intent size / its intent's size): an intent with few examples is
+   * not drowned by the large ones (+0.2 points of accuracy and balanced accuracy on BANKING77).
+   */
+  balanceIntents: boolean;
 }
 
 /**
@@ -30,7 +35,7 @@ export const MIN_KNOWN_SHARE = 0.2;
 
 export const DEFAULT_MEMBERS: MemberSpec[] = [{ features: {} }];
 
-export const DEFAULT_TRAIN: TrainOptions = { seed: 1, members: DEFAULT_MEMBERS, calibrationFolds: 5, calibrationExamples: 2000, rejectShare: 0.01 };
+export const DEFAULT_TRAIN: TrainOptions = { seed: 1, members: DEFAULT_MEMBERS, calibrationFolds: 5, calibrationExamples: 2000, rejectShare: 0.01, balanceIntents: true };
 
 export class IntentClassifier {
   private readonly scores: Float32Array;
@@ -117,7 +122,14 @@ export class IntentClassifier {
 }
 
 function trainMembers(texts: readonly string[], labels: Int32Array, classes: number, o: TrainOptions): Member[] {
-  return o.members.map((spec, m) => Member.train(texts, labels, classes, spec, o.seed + m));
+  let weights: Float32Array | undefined;
+  if (o.balanceIntents) {
+    const size = new Float64Array(classes);
+    for (const l of labels) size[l] = (size[l] as number) + 1;
+    const present = size.filter((n) => n > 0).length;
+    weights = Float32Array.from(labels, (l) => labels.length / present / (size[l] as number));
+  }
+  return o.members.map((spec, m) => Member.train(texts, labels, classes, spec, o.seed + m, weights));
 }
 
 /** Stratified folds: every intent's examples are dealt round-robin after a seeded shuffle. */

@@ -29,18 +29,19 @@ export function sampleShots(examples: readonly Example[], shots: number, seed: n
   return out;
 }
 
-export function trainAndEvaluate(train: readonly Example[], test: readonly Example[], options: Partial<TrainOptions> = {}): EvalReport {
+/** `latencies`, when given, receives every prediction's time in ms (to pool several runs). */
+export function trainAndEvaluate(train: readonly Example[], test: readonly Example[], options: Partial<TrainOptions> = {}, latencies?: number[]): EvalReport {
   const t0 = performance.now();
   const model = IntentClassifier.train(train, options);
   const trainMs = performance.now() - t0;
-  const report = evaluateModel(model, test);
+  const report = evaluateModel(model, test, latencies);
   return { ...report, trainExamples: train.length, trainMs };
 }
 
-export function evaluateModel(model: IntentClassifier, test: readonly Example[]): Omit<EvalReport, 'trainExamples' | 'trainMs'> {
+export function evaluateModel(model: IntentClassifier, test: readonly Example[], pooled?: number[]): Omit<EvalReport, 'trainExamples' | 'trainMs'> {
   // The out-of-scope verdict counts only where the test data can judge it.
   const judgesOutOfScope = test.some((e) => e.intent === OUT_OF_SCOPE);
-  for (const e of test.slice(0, 50)) model.predict(e.text); // warm-up: JIT, caches
+  for (const e of test.slice(0, 200)) model.predict(e.text); // warm-up: JIT, caches
   const latencies: number[] = [];
   const judged: Judged[] = test.map((e) => {
     const t = performance.now();
@@ -49,6 +50,7 @@ export function evaluateModel(model: IntentClassifier, test: readonly Example[])
     const predicted = judgesOutOfScope && p.outOfScope ? OUT_OF_SCOPE : p.intent;
     return { gold: e.intent, predicted, confidence: p.confidence };
   });
+  pooled?.push(...latencies);
   latencies.sort((a, b) => a - b);
   return {
     ...evaluate(judged),

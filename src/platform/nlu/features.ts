@@ -18,13 +18,9 @@ export interface FeatureOptions {
   charWeight: number;
   /** Columns seen in fewer training texts are dropped. */
   minDf: number;
-  /** Sentence start/end markers in word n-grams ("why …" vs "… why"). */
-  boundaries: boolean;
-  /** Word pairs with up to this many words between them (0: none). */
-  skipGap: number;
 }
 
-export const DEFAULT_FEATURES: FeatureOptions = { wordNgrams: 2, charMin: 2, charMax: 5, wordWeight: 1, charWeight: 1, minDf: 1, boundaries: false, skipGap: 0 };
+export const DEFAULT_FEATURES: FeatureOptions = { wordNgrams: 2, charMin: 2, charMax: 5, wordWeight: 1, charWeight: 1, minDf: 1 };
 
 export const VIEW_WORD = 0;
 export const VIEW_CHAR = 1;
@@ -38,9 +34,6 @@ function hashString(s: string, seed: number): number {
   for (let i = 0; i < s.length; i++) h = mix(h, s.charCodeAt(i));
   return h;
 }
-
-const BOS = 0x9e3779b9;
-const EOS = 0x7f4a7c15;
 
 export type HashSink = (hash: number, view: number) => void;
 
@@ -62,15 +55,10 @@ const termHashes: number[] = [];
 /** Streams the hashed features of `text` (duplicates included) to `sink`. */
 export function extractFeatures(text: string, options: FeatureOptions, sink: HashSink): void {
   termHashes.length = 0;
-  if (options.boundaries) termHashes.push(BOS);
   scanTokens(text, (term) => termHashes.push(hashString(term, 1)), MAX_CHARS);
-  if (options.boundaries) termHashes.push(EOS);
   for (let i = 0; i < termHashes.length; i++) {
     const h = termHashes[i] as number;
-    if (h !== BOS && h !== EOS) sink(h, VIEW_WORD);
-    for (let gap = 1; gap <= options.skipGap && i + gap + 1 < termHashes.length; gap++) {
-      sink(mix(mix(h, 0x3c6ef372 + gap), termHashes[i + gap + 1] as number), VIEW_WORD);
-    }
+    sink(h, VIEW_WORD);
     let g = h;
     for (let n = 2; n <= options.wordNgrams && i + n - 1 < termHashes.length; n++) {
       g = mix(mix(g, 0x5bd1e995 + n), termHashes[i + n - 1] as number);

@@ -29,10 +29,10 @@ export class Member {
     readonly weight: number,
   ) {}
 
-  static train(texts: readonly string[], labels: Int32Array, classes: number, spec: MemberSpec, seed: number): Member {
+  static train(texts: readonly string[], labels: Int32Array, classes: number, spec: MemberSpec, seed: number, sampleWeights?: Float32Array): Member {
     const { vectorizer, rows } = Vectorizer.fitTransform(texts, { ...DEFAULT_FEATURES, ...spec.features });
     const d = vectorizer.dimensions;
-    const raw = trainOneVsRest(rows, labels, classes, d, { ...DEFAULT_SVM, ...spec.svm, seed });
+    const raw = trainOneVsRest(rows, labels, classes, d, { ...DEFAULT_SVM, ...spec.svm, seed }, sampleWeights);
     const weights = new Int8Array(d * classes);
     const scales = new Float32Array(d);
     for (let j = 0; j < d; j++) {

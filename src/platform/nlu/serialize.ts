@@ -27,8 +27,6 @@ const featureSchema = z.object({
   wordWeight: z.number(),
   charWeight: z.number(),
   minDf: z.number().int().min(1),
-  boundaries: z.boolean(),
-  skipGap: z.number().int().min(0).max(3),
 });
 
 const modelSchema = z.object({
