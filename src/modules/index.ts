@@ -5,6 +5,7 @@ import { portalModule } from './portal/index.js';
 import { helpcenterModule } from './helpcenter/index.js';
 import { chatModule } from './channels/chat/index.js';
 import { routingModule } from './routing/index.js';
+import { botModule } from './bot/index.js';
 
 /** Every domain module, in registration order. */
-export const modules: Module[] = [identityModule, ticketsModule, portalModule, helpcenterModule, routingModule, chatModule];
+export const modules: Module[] = [identityModule, ticketsModule, portalModule, helpcenterModule, routingModule, chatModule, botModule];

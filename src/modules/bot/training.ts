@@ -1,0 +1,123 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { DbOrTx } from '../../platform/db/index.js';
+import { sha256Hex } from '../../platform/crypto.js';
+import { IntentClassifier, MODEL_VERSION, serializeModel, stratifiedFolds, type Example } from '../../platform/nlu/index.js';
+
+/**
+ * Training the bot's classifier from the examples in the database: what it learns from, how
+ * well it does on a held-out fold, and the confidence from which it answers on its own.
+ */
+export interface TrainingSet {
+  examples: Example[];
+  intents: number;
+  /** Changes whenever an enabled intent or its examples change: "is the model current?". */
+  fingerprint: string;
+}
+
+export interface ModelMetrics {
+  examples: number;
+  intents: number;
+  trainMs: number;
+  /** Accuracy on one stratified fold (a fifth of the examples) held out from a model trained on the rest. */
+  foldAccuracy: number;
+  foldExamples: number;
+  /** Lowest confidence at which the held-out answers were still right ≥ ANSWER_PRECISION of the time. */
+  answerThreshold: number;
+  /** The model's own out-of-scope threshold: below it, even suggestions are guesses. */
+  suggestThreshold: number;
+  fingerprint: string;
+}
+
+export interface TrainedModel {
+  classifier: IntentClassifier;
+  serialized: string;
+  metrics: ModelMetrics;
+}
+
+/** Answers the bot gives on its own should be right this often; below, it offers choices. */
+const ANSWER_PRECISION = 0.9;
+const MIN_ANSWER_THRESHOLD = 0.3;
+const MAX_ANSWER_THRESHOLD = 0.6;
+
+export async function loadTrainingSet(db: DbOrTx): Promise<TrainingSet> {
+  const rows = await db
+    .selectFrom('bot_examples')
+    .innerJoin('bot_intents', 'bot_intents.id', 'bot_examples.intent_id')
+    .select(['bot_intents.name as intent', 'bot_examples.text'])
+    .where('bot_intents.enabled', '=', 1)
+    .execute();
+  // Sorted so that the same examples always train the same model, whatever order rows come in.
+  const examples = rows.map((r) => ({ text: r.text, intent: r.intent })).sort((a, b) => (a.intent === b.intent ? (a.text < b.text ? -1 : a.text > b.text ? 1 : 0) : a.intent < b.intent ? -1 : 1));
+  const intents = new Set(examples.map((e) => e.intent)).size;
+  const fingerprint = sha256Hex(`${MODEL_VERSION}\n${examples.map((e) => `${e.intent}\t${e.text}`).join('\n')}`);
+  return { examples, intents, fingerprint };
+}
+
+/** The confidence above which `ANSWER_PRECISION` of held-out answers were right (clamped to a sane range). */
+function answerThresholdOf(judged: { confidence: number; correct: boolean }[]): number {
+  const sorted = [...judged].sort((a, b) => b.confidence - a.confidence);
+  let right = 0;
+  let threshold = MAX_ANSWER_THRESHOLD;
+  sorted.forEach((j, k) => {
+    if (j.correct) right++;
+    if (right / (k + 1) >= ANSWER_PRECISION) threshold = j.confidence;
+  });
+  return Math.min(MAX_ANSWER_THRESHOLD, Math.max(MIN_ANSWER_THRESHOLD, threshold));
+}
+
+/** Same examples in the same process → the same (seeded, deterministic) model: train once. */
+const trainedInProcess = new Map<string, Promise<TrainedModel>>();
+const KEEP_IN_PROCESS = 3;
+
+/**
+ * Trains in phases with a turn of the event loop between them, so requests waiting meanwhile
+ * are served: a quick model on four fifths (for the held-out figures), the full model, then the
+ * held-out predictions. Each phase itself runs synchronously (see the NLU engine).
+ */
+export function trainModel(set: TrainingSet): Promise<TrainedModel> {
+  let training = trainedInProcess.get(set.fingerprint);
+  if (!training) {
+    training = runTraining(set);
+    trainedInProcess.set(set.fingerprint, training);
+    training.catch(() => trainedInProcess.delete(set.fingerprint));
+    while (trainedInProcess.size > KEEP_IN_PROCESS) trainedInProcess.delete(trainedInProcess.keys().next().value as string);
+  }
+  return training;
+}
+
+async function runTraining(set: TrainingSet): Promise<TrainedModel> {
+  const { examples } = set;
+  if (set.intents < 2) throw new Error('training needs at least two enabled intents with examples');
+  await nextTurn();
+  const started = performance.now();
+  const intentIds = new Map([...new Set(examples.map((e) => e.intent))].map((name, i) => [name, i]));
+  const fold = stratifiedFolds(Int32Array.from(examples, (e) => intentIds.get(e.intent)!), 5, 1);
+  const heldOut = examples.filter((_, i) => fold[i] === 0);
+  const rest = examples.filter((_, i) => fold[i] !== 0);
+  const quick = IntentClassifier.train(rest, { calibrationFolds: 0 });
+  await nextTurn();
+  const classifier = IntentClassifier.train(examples);
+  const trainMs = performance.now() - started;
+  await nextTurn();
+  // The quick model with the full model's calibration gives comparable confidences.
+  const calibrated = new IntentClassifier(quick.intents, quick.members, classifier.temperature, classifier.threshold);
+  const judged = heldOut.map((e) => {
+    const p = calibrated.predict(e.text);
+    return { confidence: p.confidence, correct: p.intent === e.intent };
+  });
+  const serialized = JSON.stringify(serializeModel(classifier));
+  return {
+    classifier,
+    serialized,
+    metrics: {
+      examples: examples.length,
+      intents: set.intents,
+      trainMs: Math.round(trainMs),
+      foldAccuracy: judged.length ? judged.filter((j) => j.correct).length / judged.length : 0,
+      foldExamples: judged.length,
+      answerThreshold: answerThresholdOf(judged),
+      suggestThreshold: classifier.threshold,
+      fingerprint: set.fingerprint,
+    },
+  };
+}
