@@ -82,14 +82,19 @@ function crossValidate(name: string, data: readonly Example[], shots: number): R
 
 const runs: Run[] = [];
 let fullTrainMs: number | undefined;
+/** Training is single-threaded: CPU time is what it costs on an idle core, whatever else runs. */
+let fullTrainCpuMs: number | undefined;
 if (only.has('banking') || only.has('shots')) {
   const banking = read('banking77/train.csv');
   if (only.has('banking')) {
     runs.push(crossValidate('BANKING77', banking, 0));
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     IntentClassifier.train(banking, { seed });
     fullTrainMs = performance.now() - t0;
-    console.log(`BANKING77: training on all ${banking.length} examples took ${(fullTrainMs / 1000).toFixed(1)} s`);
+    const cpu = process.cpuUsage(cpu0);
+    fullTrainCpuMs = (cpu.user + cpu.system) / 1000;
+    console.log(`BANKING77: training on all ${banking.length} examples took ${(fullTrainMs / 1000).toFixed(1)} s (${(fullTrainCpuMs / 1000).toFixed(1)} s of CPU)`);
   }
   if (only.has('shots')) runs.push(crossValidate('BANKING77 10-shot', banking, 10));
 }
@@ -119,7 +124,7 @@ const ms = (v: number): string => `${v.toFixed(3)} ms`;
 target('BANKING77 accuracy, all data', '≥ 92%', full?.accuracy, (v) => v >= 0.92, pct);
 target('BANKING77 accuracy, 10 examples per intent', '≥ 80%', shot?.accuracy, (v) => v >= 0.8, pct);
 target('BANKING77 coverage at 95% precision', '≥ 80%', full?.coverageAt95, (v) => v >= 0.8, pct);
-target('BANKING77 train time, all 10,003 examples', '≤ 60 s', fullTrainMs, (v) => v <= 60_000, (v) => `${(v / 1000).toFixed(1)} s`);
+target('BANKING77 train time, all 10,003 examples', '≤ 60 s', fullTrainMs, (v) => v <= 60_000, (v) => `${(v / 1000).toFixed(1)} s (${((fullTrainCpuMs ?? 0) / 1000).toFixed(1)} s of CPU)`);
 target('BANKING77 predict p99 (all folds pooled)', '≤ 2 ms', full?.predictP99Ms, (v) => v <= 2, ms);
 target('CLINC150 out-of-scope recall', '≥ 60%', clinc?.outOfScopeRecall, (v) => v >= 0.6, pct);
 target('CLINC150 in-scope accuracy', '≥ 90%', clinc?.inScopeAccuracy, (v) => v >= 0.9, pct);
@@ -130,6 +135,7 @@ const report = {
   settings: { folds, seed },
   runs,
   fullTrainMs,
+  fullTrainCpuMs,
   targets,
 };
 

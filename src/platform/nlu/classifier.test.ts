@@ -38,6 +38,14 @@ test('gibberish and empty input get low confidence and are out of scope', () => 
   assert.equal(model.predict('充值没到账').outOfScope, false);
 });
 
+test('very long input and characters that expand under NFKC are handled', () => {
+  for (const text of ['㍿'.repeat(3000), 'deposit not credited '.repeat(500), '充值没到账'.repeat(1000)]) {
+    const p = model.predict(text);
+    assert.ok(Number.isFinite(p.confidence) && p.confidence > 0, `finite confidence for ${text.slice(0, 10)}…`);
+  }
+  assert.equal(model.predict('充值没到账'.repeat(1000)).intent, 'deposit_not_credited');
+});
+
 test('an "oos" label in training is predicted as out of scope', () => {
   const withOos = [
     ...train,

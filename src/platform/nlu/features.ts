@@ -3,7 +3,7 @@
  * Han bigrams, Korean words minus particles, stemmed English) and character n-grams of the folded
  * text (robust to typos, inflection and unsegmented scripts). Features are 32-bit hashes of the
  * n-grams mapped to columns by a vocabulary learned at training time, so the model stores numbers,
- * not strings, and prediction allocates no substrings.
+ * not strings, and character n-grams are hashed in place rather than cut out as substrings.
  */
 import { normalize } from '../search/normalize.js';
 import { scanTokens } from '../search/tokenize.js';
@@ -161,11 +161,17 @@ export class Vectorizer {
     return { vectorizer, rows: { rowStart, columns: columns.slice(0, k), values: values.slice(0, k) } };
   }
 
+  /** The last vector `vectorize` produced: `size` entries of `columns`/`values` (scratch, reused). */
+  columns = new Int32Array(256);
+  values = new Float32Array(256);
+  private readonly counts = new Map<number, number>();
+
   /**
-   * Sublinear tf × idf, each view L2-normalised and weighted. Writes into `columns`/`values`
-   * (which must be large enough, see `maxFeatures`) and returns how many entries it wrote.
+   * Sublinear tf × idf, each view L2-normalised and weighted, into `columns`/`values`; returns
+   * the number of entries. Allocates only when a text has more known features than any before.
    */
-  transformInto(text: string, columns: Int32Array, values: Float32Array, counts: Map<number, number>): number {
+  vectorize(text: string): number {
+    const counts = this.counts;
     counts.clear();
     let seen = 0;
     let known = 0;
@@ -177,7 +183,11 @@ export class Vectorizer {
       counts.set(j, (counts.get(j) ?? 0) + 1);
     });
     this.lastKnownShare = seen ? known / seen : 0;
-    return this.weigh(counts, columns, values);
+    if (counts.size > this.columns.length) {
+      this.columns = new Int32Array(counts.size * 2);
+      this.values = new Float32Array(counts.size * 2);
+    }
+    return this.weigh(counts, this.columns, this.values);
   }
 
   /** Of the features of the text last transformed, the share the vocabulary knows (gibberish: few). */
@@ -206,28 +216,14 @@ export class Vectorizer {
     const rowStart = new Int32Array(texts.length + 1);
     const columns: number[] = [];
     const values: number[] = [];
-    const counts = new Map<number, number>();
-    let colBuf = new Int32Array(1024);
-    let valBuf = new Float32Array(1024);
     texts.forEach((text, i) => {
-      const need = maxFeatures(text, this.options);
-      if (need > colBuf.length) {
-        colBuf = new Int32Array(need);
-        valBuf = new Float32Array(need);
-      }
-      const k = this.transformInto(text, colBuf, valBuf, counts);
+      const k = this.vectorize(text);
       for (let t = 0; t < k; t++) {
-        columns.push(colBuf[t] as number);
-        values.push(valBuf[t] as number);
+        columns.push(this.columns[t] as number);
+        values.push(this.values[t] as number);
       }
       rowStart[i + 1] = columns.length;
     });
     return { rowStart, columns: Int32Array.from(columns), values: Float32Array.from(values) };
   }
-}
-
-/** An upper bound on the distinct features of `text`. */
-export function maxFeatures(text: string, options: FeatureOptions): number {
-  const chars = Math.min(text.length, MAX_CHARS) * 2 + 2;
-  return chars * (options.wordNgrams + Math.max(0, options.charMax - options.charMin + 1)) + 16;
 }

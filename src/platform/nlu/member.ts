@@ -3,7 +3,7 @@
  * weights quantised to int8 per feature row (a quarter of the size, and the model in memory is
  * exactly the one a serialised copy restores).
  */
-import { DEFAULT_FEATURES, maxFeatures, Vectorizer, type FeatureOptions } from './features.js';
+import { DEFAULT_FEATURES, Vectorizer, type FeatureOptions } from './features.js';
 import { DEFAULT_SVM, trainOneVsRest, type SvmOptions } from './linear.js';
 
 export interface MemberSpec {
@@ -14,10 +14,6 @@ export interface MemberSpec {
 }
 
 export class Member {
-  private columns = new Int32Array(256);
-  private values = new Float32Array(256);
-  private readonly counts = new Map<number, number>();
-
   constructor(
     readonly vectorizer: Vectorizer,
     readonly classes: number,
@@ -51,19 +47,17 @@ export class Member {
 
   /** Adds this member's weighted scores for `text` to `scores`. */
   addScores(text: string, scores: Float32Array): void {
-    const need = maxFeatures(text, this.vectorizer.options);
-    if (need > this.columns.length) {
-      this.columns = new Int32Array(need);
-      this.values = new Float32Array(need);
-    }
-    const count = this.vectorizer.transformInto(text, this.columns, this.values, this.counts);
-    this.knownShare = this.vectorizer.lastKnownShare;
+    const vectorizer = this.vectorizer;
+    const count = vectorizer.vectorize(text);
+    this.knownShare = vectorizer.lastKnownShare;
+    const columns = vectorizer.columns;
+    const values = vectorizer.values;
     const classes = this.classes;
     const m = this.weight;
     for (let c = 0; c < classes; c++) scores[c] = (scores[c] as number) + m * (this.bias[c] as number);
     for (let k = 0; k < count; k++) {
-      const j = this.columns[k] as number;
-      const v = m * (this.values[k] as number) * (this.scales[j] as number);
+      const j = columns[k] as number;
+      const v = m * (values[k] as number) * (this.scales[j] as number);
       const base = j * classes;
       for (let c = 0; c < classes; c++) scores[c] = (scores[c] as number) + (this.weights[base + c] as number) * v;
     }
