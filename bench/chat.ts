@@ -31,6 +31,8 @@ const { values: args } = parseArgs({
     rate: { type: 'string', default: '1000' },
     seconds: { type: 'string', default: '10' },
     'relay-server': { type: 'boolean', default: false },
+    /** Writes a V8 CPU profile of the LedgerDesk server to bench/results/profiles/. */
+    profile: { type: 'boolean', default: false },
   },
 });
 const SOCKETS = Number(args.sockets);
@@ -235,7 +237,7 @@ async function ledgerDesk(): Promise<RunResult & { serverPeakMiB: number }> {
     // Conversations between a customer and an agent: the bot stays silent once a person has joined.
     await app.ctx.db.updateTable('chats').set({ state: 'assigned' }).execute();
     await app.close();
-    const server = await startServer(env);
+    const server = await startServer(env, args.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench', 'results', 'profiles')}`] : []);
     try {
       if (process.env.BENCH_SERVER_LOG) server.child.stdout!.pipe(process.stderr);
       const result = await drive({ wsUrl: server.url.replace('http', 'ws') + '/api/v1/chat/ws', headers: { authorization }, chats });
@@ -286,6 +288,10 @@ Run: \`node --import tsx bench/chat.ts --sockets ${SOCKETS} --conversations ${CO
 }
 
 async function main(): Promise<void> {
+  if (args.profile) {
+    process.stdout.write(JSON.stringify(await ledgerDesk(), null, 2) + '\n');
+    return;
+  }
   const relay = await bareRelay();
   const ledgerdesk = await ledgerDesk();
   const ratio = round((100 * ledgerdesk.throughput.messagesPerSecond) / Math.max(1, relay.throughput.messagesPerSecond));

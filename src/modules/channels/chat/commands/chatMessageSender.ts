@@ -33,9 +33,13 @@ export interface ChatSent {
 }
 
 export async function chatMessageSender({ ctx, actor, chat, clientId, body, internal, files, origin }: Args): Promise<ChatSent> {
-  const before = await existing(ctx, chat.ticketId, clientId);
-  if (before) return { messageId: before.id, duplicate: true };
-  if (chat.state === 'ended' && actor.kind !== 'agent') throw new AppError('transition_not_allowed', 'This chat has ended; start a new one.');
+  if (chat.state === 'ended' && actor.kind !== 'agent') {
+    // A resend of what was stored before the end still gets its ack; anything new is refused.
+    const before = await existing(ctx, chat.ticketId, clientId);
+    if (before) return { messageId: before.id, duplicate: true };
+    throw new AppError('transition_not_allowed', 'This chat has ended; start a new one.');
+  }
+  // No look-up first: resends are rare, and the unique (ticket, client id) index catches them.
   try {
     const sent = await messageSender({
       ctx, actor, ticketId: chat.ticketId, origin, clientId, channel: 'chat', files: files ?? [],
