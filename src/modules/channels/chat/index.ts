@@ -59,4 +59,7 @@ export const chatModule: Module = {
     registerChatUploadRoutes(app, ctx);
     registerWidgetRoutes(app, ctx);
   },
+  async bootstrap(ctx) {
+    ctx.log.info({ url: `${ctx.config.PUBLIC_URL.replace(/\/$/, '')}/chat-demo` }, 'chat widget demo page');
+  },
 };
