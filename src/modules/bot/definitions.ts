@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { customerLocales } from '../identity/customers.js';
+import { slug } from '../helpcenter/http/kbSchema.js';
 import { categories, categoryFields, type Category } from '../tickets/categories.js';
 
 /**
@@ -16,13 +17,9 @@ export const localizedText = (max: number) =>
     .refine((v) => Object.keys(v).length > 0, 'give the text in at least one locale');
 export type LocalizedText = Partial<Record<(typeof customerLocales)[number], string>>;
 
-export const articleSlug = z
-  .string()
-  .trim()
-  .min(2)
-  .max(80)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a help-center article slug (lower-case letters, digits, hyphens)');
-export const flowSlug = articleSlug.describe('Flow slug');
+/** Articles and flows share the help center's slug rule (lower-case letters, digits, single hyphens). */
+export const articleSlug = slug.describe('Help-center article slug');
+export const flowSlug = slug.describe('Flow slug');
 export const intentName = z
   .string()
   .trim()

@@ -21,7 +21,7 @@ export interface ModelMetrics {
   /** Accuracy on one stratified fold (a fifth of the examples) held out from a model trained on the rest. */
   foldAccuracy: number;
   foldExamples: number;
-  /** Lowest confidence at which the held-out answers were still right ≥ ANSWER_PRECISION of the time. */
+  /** Lowest confidence at which the held-out answers were still right often enough (see `answering`). */
   answerThreshold: number;
   /** The model's own out-of-scope threshold: below it, even suggestions are guesses. */
   suggestThreshold: number;
@@ -34,10 +34,12 @@ export interface TrainedModel {
   metrics: ModelMetrics;
 }
 
-/** Answers the bot gives on its own should be right this often; below, it offers choices. */
-const ANSWER_PRECISION = 0.9;
-const MIN_ANSWER_THRESHOLD = 0.3;
-const MAX_ANSWER_THRESHOLD = 0.6;
+/**
+ * Answers the bot gives on its own should be right `precision` of the time on held-out examples;
+ * below that confidence it offers choices. Small example sets rarely reach it, so the threshold
+ * is kept within [min, max]: a wrong answer still carries the "talk to a person" button.
+ */
+const answering = { precision: 0.9, min: 0.3, max: 0.6 };
 
 export async function loadTrainingSet(db: DbOrTx): Promise<TrainingSet> {
   const rows = await db
@@ -53,16 +55,16 @@ export async function loadTrainingSet(db: DbOrTx): Promise<TrainingSet> {
   return { examples, intents, fingerprint };
 }
 
-/** The confidence above which `ANSWER_PRECISION` of held-out answers were right (clamped to a sane range). */
+/** The confidence above which held-out answers were right often enough (clamped to `answering`'s range). */
 function answerThresholdOf(judged: { confidence: number; correct: boolean }[]): number {
   const sorted = [...judged].sort((a, b) => b.confidence - a.confidence);
   let right = 0;
-  let threshold = MAX_ANSWER_THRESHOLD;
+  let threshold = answering.max;
   sorted.forEach((j, k) => {
     if (j.correct) right++;
-    if (right / (k + 1) >= ANSWER_PRECISION) threshold = j.confidence;
+    if (right / (k + 1) >= answering.precision) threshold = j.confidence;
   });
-  return Math.min(MAX_ANSWER_THRESHOLD, Math.max(MIN_ANSWER_THRESHOLD, threshold));
+  return Math.min(answering.max, Math.max(answering.min, threshold));
 }
 
 /** Same examples in the same process → the same (seeded, deterministic) model: train once. */
