@@ -80,7 +80,7 @@ export function registerWidgetRoutes(app: FastifyInstance, ctx: AppContext): voi
 <main>
 <h1>${text.demoTitle}</h1>
 <p>${text.demoLead}</p>
-<p class="account">${token ? html`${text.demoSignedIn.replace('{uid}', DEMO_UID)} <a href="/chat-demo?lang=${lang}&amp;as=guest">${text.demoGuest}</a>` : canSignIn ? html`<a href="/chat-demo?lang=${lang}&amp;as=demo">${text.demoSignIn}</a>` : ''}</p>
+${token ? html`<p class="account">${text.demoSignedIn.replace('{uid}', DEMO_UID)} <a href="/chat-demo?lang=${lang}&amp;as=guest">${text.demoGuest}</a></p>` : canSignIn ? html`<p class="account"><a href="/chat-demo?lang=${lang}&amp;as=demo">${text.demoSignIn}</a></p>` : ''}
 <h2>${text.demoMarkets}</h2>
 <table><thead><tr><th>Pair</th><th>Last</th><th>24h</th></tr></thead><tbody>
 <tr><td>BTC/USDT</td><td>97,412.50</td><td class="up">+2.14%</td></tr>
