@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../../test/harness.js';
+import { defaultBotSettings, saveBotSettings } from '../../bot/settings.js';
 import { agentWithToken } from '../../../../test/factories.js';
 import { FrameClient } from '../../../platform/realtime/testClient.js';
 import { bodies, clientId, customer, identityToken, IDENTITY_SECRET, startChat, wsUrlOf } from './chatTesting.js';
@@ -12,6 +13,8 @@ describe('chat gateway', () => {
 
   before(async () => {
     app = await createTestApp({ EXCHANGE_IDENTITY_SECRET: IDENTITY_SECRET });
+    // These tests are about the transport: exact message lists, so the bot stays out (its own tests cover it).
+    await saveBotSettings(app.ctx.db, { ...defaultBotSettings, enabled: false });
     baseUrl = await app.http.listen({ port: 0, host: '127.0.0.1' });
     agentHeaders = (await agentWithToken(app.ctx)).headers;
   });
