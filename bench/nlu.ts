@@ -10,6 +10,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { IntentClassifier, parseIntentCsv, percentile, sampleShots, stratifiedFolds, trainAndEvaluate, type EvalReport, type Example } from '../src/platform/nlu/index.js';
 
 const { values: args } = parseArgs({
@@ -21,6 +23,10 @@ const { values: args } = parseArgs({
     'no-write': { type: 'boolean', default: false },
   },
 });
+// evaluateModel collects the training garbage before timing predictions when gc is exposed.
+setFlagsFromString('--expose-gc');
+(globalThis as { gc?: () => void }).gc = runInNewContext('gc') as () => void;
+
 const folds = Math.max(2, Number(args.folds));
 const seed = Number(args.seed);
 const only = new Set(args.only.split(','));

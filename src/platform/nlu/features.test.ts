@@ -34,6 +34,7 @@ test('vectors are L2-normalised per view and ignore unknown features', () => {
   const rows = v.transform(['deposit not credited', 'zzzz qqqq']);
   const first = rows.values.subarray(rows.rowStart[0], rows.rowStart[1]);
   const sumSquares = [...first].reduce((s, x) => s + x * x, 0);
-  assert.ok(Math.abs(sumSquares - 2) < 1e-4, `two unit views, got ${sumSquares}`);
+  const expected = DEFAULT_FEATURES.wordWeight ** 2 + DEFAULT_FEATURES.charWeight ** 2;
+  assert.ok(Math.abs(sumSquares - expected) < 1e-4, `two normalised, weighted views: ${sumSquares} ≠ ${expected}`);
   assert.equal(rows.rowStart[2], rows.rowStart[1], 'nothing known in gibberish');
 });

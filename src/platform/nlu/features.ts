@@ -20,7 +20,7 @@ export interface FeatureOptions {
   minDf: number;
 }
 
-export const DEFAULT_FEATURES: FeatureOptions = { wordNgrams: 2, charMin: 2, charMax: 5, wordWeight: 1, charWeight: 1, minDf: 1 };
+export const DEFAULT_FEATURES: FeatureOptions = { wordNgrams: 2, charMin: 1, charMax: 5, wordWeight: 0.7, charWeight: 1, minDf: 1 };
 
 export const VIEW_WORD = 0;
 export const VIEW_CHAR = 1;
@@ -81,7 +81,8 @@ export function extractFeatures(text: string, options: FeatureOptions, sink: Has
     let h = (FNV_OFFSET ^ 0x2545f491) >>> 0;
     for (let len = 1; len <= options.charMax && start + len <= n; len++) {
       h = mix(h, codePoints[start + len - 1] as number);
-      if (len >= options.charMin) sink(mix(h, len), VIEW_CHAR);
+      // A lone space says nothing: every text has it.
+      if (len >= options.charMin && (len > 1 || codePoints[start] !== 0x20)) sink(mix(h, len), VIEW_CHAR);
     }
   }
 }
