@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { agentWithToken } from '../factories.js';
+import { defaultBotSettings, saveBotSettings } from '../../src/modules/bot/settings.js';
 import { useBrowserApp } from './browserApp.js';
 import { browserSkipReason } from './chromium.js';
 import { ChatWidget } from './pages/chatWidget.js';
@@ -12,6 +13,8 @@ describe('chat widget in Chromium', () => {
 
   it('on the demo page a guest starts a chat, sends a message, sees the agent\'s API reply, and keeps the chat after a reload', { skip }, async () => {
     const { app, browser, baseUrl } = env;
+    // The transport is under test here; the bot's answers have their own tests.
+    await saveBotSettings(app.ctx.db, { ...defaultBotSettings, enabled: false });
     const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, locale: 'en-US' });
     const page = await context.newPage();
     const violations: string[] = [];

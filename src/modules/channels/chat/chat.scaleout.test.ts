@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../../test/harness.js';
+import { defaultBotSettings, saveBotSettings } from '../../bot/settings.js';
 import { agentWithToken } from '../../../../test/factories.js';
 import { redisSkip, redisUrl } from '../../../../test/redis.js';
 import { FrameClient } from '../../../platform/realtime/testClient.js';
@@ -17,6 +18,8 @@ describe('chat across two nodes over Redis', { skip }, () => {
 
   before(async () => {
     nodeA = await createTestApp({ REDIS_URL: redisUrl });
+    // Exact message lists: the bot stays out (its own tests cover it).
+    await saveBotSettings(nodeA.ctx.db, { ...defaultBotSettings, enabled: false });
     nodeB = await createTestApp({ REDIS_URL: redisUrl }, { sameDatabaseAs: nodeA });
     urlA = await nodeA.http.listen({ port: 0, host: '127.0.0.1' });
     urlB = await nodeB.http.listen({ port: 0, host: '127.0.0.1' });
