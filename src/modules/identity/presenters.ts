@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { AgentsTable, ApiTokensTable, AuditLogTable, TeamsTable } from '../../platform/db/schema.js';
+import type { AgentsTable, ApiTokensTable, AuditLogTable } from '../../platform/db/schema.js';
 import type { CustomerRow } from './customers.js';
 
 /** Pure shapes sent to clients. Hashes and secrets (password_hash, totp_secret, token_hash) never leave. */
@@ -62,4 +62,3 @@ export function presentAuditEntry(row: Selectable<AuditLogTable>) {
   };
 }
 
-export const presentTeam = (row: Selectable<TeamsTable>) => ({ id: row.id, name: row.name, createdAt: row.created_at });
