@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, onPostgres, type TestApp } from '../../../test/harness.js';
+import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { agentWithToken } from '../../../test/factories.js';
 import { handoverRouter } from './commands/handoverRouter.js';
 import { listQueued } from './queries.js';
@@ -45,7 +45,7 @@ describe('concurrent routing', () => {
     }
   });
 
-  it('two nodes handling handovers at once (and the same one twice) stay within max_chats', { skip: !onPostgres && 'two app nodes share a database only on PostgreSQL' }, async () => {
+  it('two nodes handling handovers at once (and the same one twice) stay within max_chats', async () => {
     const a = await createTestApp();
     const b = await createTestApp({}, { sameDatabaseAs: a });
     try {
