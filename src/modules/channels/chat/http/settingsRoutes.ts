@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../../../context.js';
 import { t, type Locale } from '../../../../platform/i18n/index.js';
-import { chatText } from '../locales.js';
 import { requireAgent } from '../../../identity/http/authenticate.js';
 import { assertUsableKey, keyFingerprint } from '../../../identity/widgetIdentity.js';
 import { audit } from '../../../identity/audit.js';
@@ -26,7 +25,7 @@ function presentSettings(ctx: AppContext, s: WidgetSettings) {
 export function presentWidgetConfig(s: WidgetSettings, locale: Locale) {
   return {
     colours: s.colours,
-    greeting: s.greeting[locale] || chatText(locale).greeting,
+    greeting: s.greeting[locale] || t(locale, 'chat.greeting'),
     topics: categories.map((value) => ({ value, label: t(locale, `category.${value}.name`) })),
   };
 }

@@ -3,9 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { SignJWT } from 'jose';
 import { z } from 'zod';
 import type { AppContext } from '../../../../context.js';
-import { localeNames, locales, type Locale } from '../../../../platform/i18n/index.js';
+import { localeNames, locales, t, type Locale } from '../../../../platform/i18n/index.js';
 import { html } from '../../../portal/html.js';
-import { chatText } from '../locales.js';
+import { contentSecurityPolicy } from '../../../portal/http/render.js';
 import { identityKeyOf, widgetSettings } from '../settings.js';
 import { widgetBundle } from '../widgetBundle.js';
 
@@ -63,25 +63,26 @@ export function registerWidgetRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   r.get('/chat-demo', { schema: { hide: true, querystring: demoQuery } }, async (request, reply) => {
     const { lang, as } = request.query;
-    const text = chatText(lang);
+    const text = (key: string, vars?: Record<string, string>) => t(lang, `chat.${key}`, vars);
     const b = await widgetBundle();
-    const token = as === 'demo' ? await demoIdentityToken(ctx, lang) : null;
-    const canSignIn = (await demoIdentityToken(ctx, lang)) !== null;
+    const demoToken = await demoIdentityToken(ctx, lang);
+    const token = as === 'demo' ? demoToken : null;
+    const canSignIn = demoToken !== null;
     const page = html`<!doctype html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${text.demoTitle}</title>
+<title>${text('demoTitle')}</title>
 <link rel="stylesheet" href="/widget/${b.demoCssFile}">
 </head>
 <body>
 <header><strong>DemoEx</strong><nav aria-label="Language">${locales.map((l) => html`<a href="/chat-demo?lang=${l}&amp;as=${as}" hreflang="${l}">${localeNames[l]}</a>`)}</nav></header>
 <main>
-<h1>${text.demoTitle}</h1>
-<p>${text.demoLead}</p>
-${token ? html`<p class="account">${text.demoSignedIn.replace('{uid}', DEMO_UID)} <a href="/chat-demo?lang=${lang}&amp;as=guest">${text.demoGuest}</a></p>` : canSignIn ? html`<p class="account"><a href="/chat-demo?lang=${lang}&amp;as=demo">${text.demoSignIn}</a></p>` : ''}
-<h2>${text.demoMarkets}</h2>
+<h1>${text('demoTitle')}</h1>
+<p>${text('demoLead')}</p>
+${token ? html`<p class="account">${text('demoSignedIn', { uid: DEMO_UID })} <a href="/chat-demo?lang=${lang}&amp;as=guest">${text('demoGuest')}</a></p>` : canSignIn ? html`<p class="account"><a href="/chat-demo?lang=${lang}&amp;as=demo">${text('demoSignIn')}</a></p>` : ''}
+<h2>${text('demoMarkets')}</h2>
 <table><thead><tr><th>Pair</th><th>Last</th><th>24h</th></tr></thead><tbody>
 <tr><td>BTC/USDT</td><td>97,412.50</td><td class="up">+2.14%</td></tr>
 <tr><td>ETH/USDT</td><td>3,618.07</td><td class="down">-0.86%</td></tr>
@@ -92,7 +93,7 @@ ${token ? html`<p class="account">${text.demoSignedIn.replace('{uid}', DEMO_UID)
 </body>
 </html>`;
     return reply
-      .header('content-security-policy', "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+      .header('content-security-policy', contentSecurityPolicy())
       .header('referrer-policy', 'no-referrer')
       .header('x-content-type-options', 'nosniff')
       .header('cache-control', 'no-store')
