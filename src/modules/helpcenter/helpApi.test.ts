@@ -60,6 +60,10 @@ describe('public help-center API on the shipped content', () => {
     const section = await get('/api/v1/help/articles?section=deposit-not-credited&locale=en');
     assert.ok(section.items.some((a: { slug: string }) => a.slug === 'deposit-not-credited'));
     assert.deepEqual((await get('/api/v1/help/articles?section=nope&locale=en')).items, []);
+    const byCategory = await get('/api/v1/help/articles?category=deposit&locale=en&limit=100');
+    assert.ok(byCategory.items.some((a: { slug: string }) => a.slug === 'deposit-not-credited'));
+    assert.ok(!byCategory.items.some((a: { slug: string }) => a.slug === 'withdrawal-fees'));
+    assert.deepEqual((await get('/api/v1/help/articles?category=nope&locale=en')).items, []);
   });
 
   it('counts views and ranks the most viewed first', async () => {

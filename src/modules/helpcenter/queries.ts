@@ -93,7 +93,9 @@ export type ListOrder = 'top' | 'popular' | 'recent' | 'position';
 export interface ListFilter {
   locale: string;
   sectionId?: string;
-  categoryId?: string;
+  /** Section or category by their public slug; an unknown one lists nothing. */
+  sectionSlug?: string;
+  categorySlug?: string;
   kind?: ArticleKind;
   pinned?: boolean;
   order?: ListOrder;
@@ -107,8 +109,13 @@ export interface ListFilter {
 export async function listPublished(db: DbOrTx, filter: ListFilter): Promise<ArticleSummary[]> {
   let query = db.selectFrom('articles').selectAll('articles').where('articles.status', '=', 'published');
   if (filter.sectionId) query = query.where('articles.section_id', '=', filter.sectionId);
-  if (filter.categoryId) {
-    query = query.innerJoin('help_sections', 'help_sections.id', 'articles.section_id').where('help_sections.category_id', '=', filter.categoryId);
+  if (filter.sectionSlug || filter.categorySlug) {
+    let placed = query.innerJoin('help_sections', 'help_sections.id', 'articles.section_id');
+    if (filter.sectionSlug) placed = placed.where('help_sections.slug', '=', filter.sectionSlug);
+    if (filter.categorySlug) {
+      placed = placed.innerJoin('help_categories', 'help_categories.id', 'help_sections.category_id').where('help_categories.slug', '=', filter.categorySlug);
+    }
+    query = placed;
   }
   if (filter.kind) query = query.where('articles.kind', '=', filter.kind);
   if (filter.pinned !== undefined) query = query.where('articles.pinned', '=', filter.pinned ? 1 : 0);

@@ -67,11 +67,10 @@ export function registerHelpApiRoutes(app: FastifyInstance, ctx: AppContext, hel
     schema: { tags, summary: 'Published articles: top questions, most viewed, newest, or a section in order', querystring: listArticlesQuery },
   }, async (request) => {
     const { locale, list, category, section, kind, pinned, limit } = request.query;
-    const tree = category || section ? await helpTree(ctx.db, locale) : [];
-    const categoryId = category ? tree.find((c) => c.slug === category)?.id : undefined;
-    const sectionId = section ? tree.flatMap((c) => c.sections).find((s) => s.slug === section)?.id : undefined;
-    if ((category && !categoryId) || (section && !sectionId)) return { items: [] };
-    const items = await listPublished(ctx.db, { locale, order: list, limit, ...(categoryId ? { categoryId } : {}), ...(sectionId ? { sectionId } : {}), ...(kind ? { kind } : {}), ...(pinned !== undefined ? { pinned } : {}) });
+    const items = await listPublished(ctx.db, {
+      locale, order: list, limit,
+      ...(category ? { categorySlug: category } : {}), ...(section ? { sectionSlug: section } : {}), ...(kind ? { kind } : {}), ...(pinned !== undefined ? { pinned } : {}),
+    });
     return { items: items.map(presentSummary) };
   });
 
