@@ -7,7 +7,8 @@ import { isOpenAt } from './hours.js';
 import { activeChatCounts, lockPresences, pickAgent, presentMembers } from './presence.js';
 import { announceQueues, etaBasis, etaSeconds, queuedChats, queuePosition, recordChatUpdated, type ChatRow, type ChatState } from './queue.js';
 import { teamIdsOf, type Team } from './teams.js';
-import { applyTicketChanges, lockTicket, postSystemMessage } from './ticketRouting.js';
+import { automatedMessageWriter } from '../tickets/commands/automatedMessageWriter.js';
+import { applyTicketChanges, lockTicket } from './ticketRouting.js';
 
 /**
  * The moves a chat makes between routing states, each inside the caller's transaction and
@@ -61,7 +62,7 @@ export async function leaveMessage(m: Move, chat: ChatRow, ticket: TicketRow, te
   await m.trx.updateTable('chats').set({ state: 'left_message', team_id: teamId, assigned_at: null, updated_at: at }).where('ticket_id', '=', chat.ticket_id).execute();
   const updated = await applyTicketChanges(m.trx, ticket, { assigneeId: null, teamId }, m.by);
   const body = t(matchLocale(locale) ?? 'en', leaveTexts[reason], { number: ticket.number });
-  const message = await postSystemMessage(m.trx, updated, body, { leftMessage: true, ticketNumber: ticket.number, reason });
+  const message = await automatedMessageWriter(m.trx, updated, 'system', { body, meta: { leftMessage: true, ticketNumber: ticket.number, reason } });
   await addTicketEvent(m.trx, ticket.id, m.by, 'chat_left_message', { reason, teamId, messageId: message.id });
   await recordChatUpdated(m.trx, { ticketId: chat.ticket_id, state: 'left_message', teamId, agentId: null, ticketNumber: ticket.number });
 }

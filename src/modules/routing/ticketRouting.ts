@@ -1,10 +1,10 @@
 import type { Tx } from '../../platform/db/index.js';
 import { dialectOf } from '../../platform/db/dialect.js';
-import { newId, nowIso } from '../../platform/db/ids.js';
+import { nowIso } from '../../platform/db/ids.js';
 import { recordEvent } from '../../platform/bus/outbox.js';
 import type { Status } from '../tickets/categories.js';
 import { assertTransition, statusTimestamps } from '../tickets/statusMachine.js';
-import { addTicketEvent, type ActorRef, type MessageRow, type TicketRow } from '../tickets/ticketEvents.js';
+import { addTicketEvent, type ActorRef, type TicketRow } from '../tickets/ticketEvents.js';
 
 /**
  * The ticket side of routing. A chat is a ticket, so taking, moving or ending a chat changes
@@ -48,26 +48,4 @@ export async function applyTicketChanges(trx: Tx, ticket: TicketRow, changes: Ro
   for (const [name, change] of Object.entries(diff)) await addTicketEvent(trx, ticket.id, by, `${name}_changed`, change);
   await recordEvent(trx, 'ticket.updated', { ticketId: ticket.id, number: ticket.number, customerId: ticket.customer_id, changes: diff });
   return { ...ticket, ...set, updated_at: now };
-}
-
-/** A message from the desk itself (not the bot, not a person), shown to the customer in the chat. */
-export async function postSystemMessage(trx: Tx, ticket: TicketRow, body: string, meta: Record<string, unknown>): Promise<MessageRow> {
-  const message: MessageRow = {
-    id: newId(),
-    ticket_id: ticket.id,
-    author_type: 'system',
-    author_id: null,
-    visibility: 'public',
-    body,
-    channel: 'chat',
-    client_id: null,
-    meta: JSON.stringify(meta),
-    created_at: nowIso(),
-  };
-  await trx.insertInto('messages').values(message).execute();
-  await recordEvent(trx, 'message.created', {
-    ticketId: ticket.id, number: ticket.number, messageId: message.id, visibility: message.visibility,
-    authorType: message.author_type, authorId: null, customerId: ticket.customer_id,
-  });
-  return message;
 }

@@ -2,7 +2,7 @@ import { t } from '../../../platform/i18n/index.js';
 import type { DbOrTx } from '../../../platform/db/index.js';
 import { publishedArticle } from '../../helpcenter/queries.js';
 import { articleUrl } from '../../helpcenter/urls.js';
-import type { BotMessage } from '../../tickets/commands/botMessageWriter.js';
+import type { AutomatedMessage as BotMessage } from '../../tickets/commands/automatedMessageWriter.js';
 import type { BotTicketChanges } from '../ticketChanges.js';
 import type { FlowEnd, FlowMessage } from '../flows/engine.js';
 import type { FlowDefinition } from '../definitions.js';

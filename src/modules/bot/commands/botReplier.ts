@@ -4,7 +4,7 @@ import type { Tx } from '../../../platform/db/index.js';
 import { nowIso } from '../../../platform/db/ids.js';
 import { recordEvent } from '../../../platform/bus/outbox.js';
 import { helpCenterOf } from '../../helpcenter/index.js';
-import { botMessageWriter } from '../../tickets/commands/botMessageWriter.js';
+import { automatedMessageWriter } from '../../tickets/commands/automatedMessageWriter.js';
 import { botOf } from '../brain.js';
 import { parseBotState } from '../answering/botState.js';
 import type { ReplyPlan } from '../answering/replyPlan.js';
@@ -69,7 +69,7 @@ async function storeReply(trx: Tx, args: { ticketId: string; messageId: string; 
   if (!claimed) return 'duplicate';
 
   const ticket = await trx.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirstOrThrow();
-  for (const message of plan.messages) await botMessageWriter(trx, ticket, message);
+  for (const message of plan.messages) await automatedMessageWriter(trx, ticket, 'bot', message);
   await trx.updateTable('chats').set({ bot_state: JSON.stringify(plan.state), updated_at: now }).where('ticket_id', '=', ticketId).execute();
   if (plan.ticket) await applyBotTicketChanges(trx, ticket, plan.ticket);
   if (plan.handover) {

@@ -3,25 +3,30 @@ import { newId, nowIso } from '../../../platform/db/ids.js';
 import { recordEvent } from '../../../platform/bus/outbox.js';
 import type { MessageRow, TicketRow } from '../ticketEvents.js';
 
-export interface BotMessage {
+export interface AutomatedMessage {
   body: string;
   /** Structured parts the widget renders: `{ article }` card, `{ choices }` buttons, `{ handover: true }`. */
   meta: Record<string, unknown> | null;
-  /** 'internal' = a note for agents only (the bot's hand-over summary). */
+  /** 'internal' = a note for agents only (e.g. the bot's hand-over summary). */
   visibility?: 'public' | 'internal';
 }
 
 /**
- * Writes one message of the chat bot on the caller's transaction, with the same
- * `message.created` event messageSender records, so sockets, the console and analytics see
- * bot replies like any other message. A bot reply never changes the ticket's status: the
- * ticket is still waiting for a person.
+ * Writes one message that no person typed — the chat bot's, or the desk's own (`system`, e.g.
+ * routing's "leave a message" notice) — on the caller's transaction, with the same
+ * `message.created` event messageSender records, so sockets, the console and analytics see it
+ * like any other message. It never changes the ticket's status: the ticket still waits for a person.
  */
-export async function botMessageWriter(trx: Tx, ticket: Pick<TicketRow, 'id' | 'number' | 'customer_id' | 'channel'>, input: BotMessage): Promise<MessageRow> {
+export async function automatedMessageWriter(
+  trx: Tx,
+  ticket: Pick<TicketRow, 'id' | 'number' | 'customer_id' | 'channel'>,
+  author: 'bot' | 'system',
+  input: AutomatedMessage,
+): Promise<MessageRow> {
   const message: MessageRow = {
     id: newId(),
     ticket_id: ticket.id,
-    author_type: 'bot',
+    author_type: author,
     author_id: null,
     visibility: input.visibility ?? 'public',
     body: input.body,
@@ -33,7 +38,7 @@ export async function botMessageWriter(trx: Tx, ticket: Pick<TicketRow, 'id' | '
   await trx.insertInto('messages').values(message).execute();
   await recordEvent(trx, 'message.created', {
     ticketId: ticket.id, number: ticket.number, messageId: message.id, visibility: message.visibility,
-    authorType: 'bot', authorId: null, customerId: ticket.customer_id,
+    authorType: author, authorId: null, customerId: ticket.customer_id,
   });
   return message;
 }
