@@ -25,18 +25,32 @@ function findTests(dir) {
 }
 
 /**
- * Test apps each get a schema (`t_…`, process tests `p_…`). They are dropped here, after the
- * pass, not by each test: Kysely's migrator lists tables across all schemas and fails when one
- * disappears under it. Also clears leftovers of an interrupted earlier run.
+ * Test apps each get a schema (`t_<run>_…`, process tests `p_<run>_…`, where <run> is this
+ * runner's pid). They are dropped here, after the pass, not by each test: Kysely's migrator lists
+ * tables across all schemas and fails when one disappears under it. Only this run's schemas and
+ * those of runs no longer alive are dropped, so two runs can share the database.
  */
 async function dropTestSchemas() {
   const client = new pg.Client({ connectionString: pgUrl });
   await client.connect();
   try {
-    const { rows } = await client.query(`select nspname from pg_namespace where nspname ~ '^[tp]_[0-9a-f]{12}$'`);
-    for (const { nspname } of rows) await client.query(`drop schema if exists "${nspname}" cascade`);
+    const { rows } = await client.query(`select nspname from pg_namespace where nspname ~ '^[tp]_[0-9]+_[0-9a-f]{12}$'`);
+    for (const { nspname } of rows) {
+      const run = Number(nspname.split('_')[1]);
+      if (run === process.pid || !alive(run)) await client.query(`drop schema if exists "${nspname}" cascade`);
+    }
   } finally {
     await client.end();
+  }
+}
+
+function alive(pid) {
+  if (pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === 'EPERM';
   }
 }
 
@@ -57,12 +71,12 @@ function runPass(label, files, env) {
   return new Promise((resolve) => {
     process.stdout.write(`\n=== ${label}: ${files.length} files ===\n`);
     const args = ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
-      '--test-reporter=tap', '--test-reporter-destination=' + join(root, `.test-${label}.tap`),
+      '--test-reporter=tap', '--test-reporter-destination=' + join(root, `.test-${label}-${process.pid}.tap`),
       `--test-concurrency=${Math.max(2, availableParallelism())}`, ...files];
-    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TEST_RUN_ID: String(process.pid), ...env } });
     child.on('exit', async (code) => {
       const { readFile, rm } = await import('node:fs/promises');
-      const tapPath = join(root, `.test-${label}.tap`);
+      const tapPath = join(root, `.test-${label}-${process.pid}.tap`);
       const tap = await readFile(tapPath, 'utf8').catch(() => '');
       await rm(tapPath, { force: true });
       const count = (key) => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);

@@ -14,6 +14,14 @@ import { loadConfig, type Config } from '../src/config.js';
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? '';
 export const onPostgres = testDatabaseUrl.startsWith('postgres');
 
+/**
+ * A fresh PostgreSQL schema name: `t_` / `p_`, the pid of the scripts/test.mjs run that owns it
+ * (0 when run outside it), and 12 hex digits. The pid lets two test runs share one database: each
+ * drops only its own schemas and those of runs that are no longer alive.
+ */
+export const testSchemaName = (kind: 't' | 'p'): string =>
+  `${kind}_${process.env.TEST_RUN_ID ?? '0'}_${randomBytes(6).toString('hex')}`;
+
 export interface TestApp extends App {
   config: Config;
   dataDir: string;
@@ -27,7 +35,7 @@ export interface TestAppOptions {
 export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const first = options.sameDatabaseAs;
   const dataDir = first?.dataDir ?? mkdtempSync(join(tmpdir(), 'ledgerdesk-test-'));
-  const schema = first ? first.config.DATABASE_SCHEMA : onPostgres ? `t_${randomBytes(6).toString('hex')}` : undefined;
+  const schema = first ? first.config.DATABASE_SCHEMA : onPostgres ? testSchemaName('t') : undefined;
   const config = loadConfig({
     DATABASE_URL: onPostgres ? testDatabaseUrl : `sqlite:${join(dataDir, 'test.db')}`,
     DATA_DIR: dataDir,

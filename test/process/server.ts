@@ -12,7 +12,7 @@ import { freePort } from '../../bench/server.js';
 
 export { freePort };
 import { agentWithToken } from '../factories.js';
-import { onPostgres, testDatabaseUrl } from '../harness.js';
+import { onPostgres, testDatabaseUrl, testSchemaName } from '../harness.js';
 
 /**
  * Process-level tests run the real CLI (`node --import tsx src/main.ts start`) as a child, on
@@ -37,7 +37,7 @@ export interface Workspace {
 /** A fresh, empty database for one server: a temp SQLite file, or a new PostgreSQL schema. */
 export async function createWorkspace(extra: Record<string, string> = {}): Promise<Workspace> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledgerdesk-proc-'));
-  const schema = onPostgres ? `p_${randomBytes(6).toString('hex')}` : undefined;
+  const schema = onPostgres ? testSchemaName('p') : undefined;
   const env: ServerEnv = {
     DATABASE_URL: schema ? testDatabaseUrl : `sqlite:${join(dataDir, 'ledgerdesk.db')}`,
     DATA_DIR: dataDir,
