@@ -1,9 +1,10 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { DbOrTx } from '../../platform/db/index.js';
 import { sha256Hex } from '../../platform/crypto.js';
 import { parseTags } from '../helpcenter/queries.js';
 import { decodeIntentAnswer } from './definitions.js';
-import { IntentClassifier, MODEL_VERSION, serializeModel, stratifiedFolds, type Example } from '../../platform/nlu/index.js';
+import { deserializeModel, MODEL_VERSION, type Example, type IntentClassifier } from '../../platform/nlu/index.js';
+import { runInWorker } from '../../platform/workers/runInWorker.js';
+import type { TrainingOutput } from './trainingWorker.js';
 
 /**
  * Training the bot's classifier from the examples in the database: what it learns from, how
@@ -105,11 +106,7 @@ function answerThresholdOf(judged: { confidence: number; correct: boolean }[]): 
 const trainedInProcess = new Map<string, Promise<TrainedModel>>();
 const KEEP_IN_PROCESS = 3;
 
-/**
- * Trains in phases with a turn of the event loop between them, so requests waiting meanwhile
- * are served: a quick model on four fifths (for the held-out figures), the full model, then the
- * held-out predictions. Each phase itself runs synchronously (see the NLU engine).
- */
+/** Trains on a worker thread (see trainingWorker.ts): the nodes keep serving chats meanwhile. */
 export function trainModel(set: TrainingSet): Promise<TrainedModel> {
   let training = trainedInProcess.get(set.fingerprint);
   if (!training) {
@@ -124,24 +121,8 @@ export function trainModel(set: TrainingSet): Promise<TrainedModel> {
 async function runTraining(set: TrainingSet): Promise<TrainedModel> {
   const { examples } = set;
   if (set.intents < 2) throw new Error('training needs at least two enabled intents with examples');
-  await nextTurn();
-  const started = performance.now();
-  const intentIds = new Map([...new Set(examples.map((e) => e.intent))].map((name, i) => [name, i]));
-  const fold = stratifiedFolds(Int32Array.from(examples, (e) => intentIds.get(e.intent)!), 5, 1);
-  const heldOut = examples.filter((_, i) => fold[i] === 0);
-  const rest = examples.filter((_, i) => fold[i] !== 0);
-  const quick = IntentClassifier.train(rest, { calibrationFolds: 0 });
-  await nextTurn();
-  const classifier = IntentClassifier.train(examples);
-  const trainMs = performance.now() - started;
-  await nextTurn();
-  // The quick model with the full model's calibration gives comparable confidences.
-  const calibrated = new IntentClassifier(quick.intents, quick.members, classifier.temperature, classifier.threshold);
-  const judged = heldOut.map((e) => {
-    const p = calibrated.predict(e.text);
-    return { confidence: p.confidence, correct: p.intent === e.intent };
-  });
-  const serialized = JSON.stringify(serializeModel(classifier));
+  const { serialized, trainMs, judged } = await runInWorker<TrainingOutput>(new URL('./trainingWorker.js', import.meta.url), examples);
+  const classifier = deserializeModel(serialized);
   return {
     classifier,
     serialized,
