@@ -6,6 +6,7 @@ import { helpcenterModule } from './helpcenter/index.js';
 import { chatModule } from './channels/chat/index.js';
 import { routingModule } from './routing/index.js';
 import { botModule } from './bot/index.js';
+import { consoleModule } from './console/index.js';
 
 /** Every domain module, in registration order. */
-export const modules: Module[] = [identityModule, ticketsModule, portalModule, helpcenterModule, routingModule, chatModule, botModule];
+export const modules: Module[] = [identityModule, ticketsModule, portalModule, helpcenterModule, routingModule, chatModule, botModule, consoleModule];
