@@ -2,12 +2,14 @@ import type { Module } from '../module.js';
 import { loadDemoContent } from './demo/loader.js';
 import { registerAttachmentRoutes } from './http/attachmentRoutes.js';
 import { registerCustomerTicketRoutes } from './http/customerRoutes.js';
+import { registerInboxRoutes } from './http/inboxRoutes.js';
 import { registerTicketRoutes } from './http/ticketRoutes.js';
 
 export const ticketsModule: Module = {
   name: 'tickets',
   register(app, ctx) {
     registerTicketRoutes(app, ctx);
+    registerInboxRoutes(app, ctx);
     registerCustomerTicketRoutes(app, ctx);
     registerAttachmentRoutes(app, ctx);
   },

@@ -1,3 +1,4 @@
+import type { InboxRow } from './inbox.js';
 import type { TicketAbilities } from './policies.js';
 import type { MessageView, TicketDetail, TimelineEntry } from './queries.js';
 import type { AttachmentRow, TicketRow } from './ticketEvents.js';
@@ -120,4 +121,24 @@ export function presentMessageForCustomer(view: MessageView) {
 
 export function presentTimelineEntry(entry: TimelineEntry) {
   return { id: entry.id, type: entry.type, data: entry.data, actor: entry.actor, createdAt: entry.createdAt };
+}
+
+/** A row of the console's inbox: enough to scan and sort, nothing a list does not show. */
+export function presentInboxTicket(row: InboxRow) {
+  return {
+    id: row.id,
+    number: row.number,
+    subject: row.subject,
+    status: row.status,
+    priority: row.priority,
+    channel: row.channel,
+    category: row.category,
+    locale: row.locale,
+    tags: row.tags,
+    customer: { id: row.customer_id, name: row.customer_name, email: row.customer_email, externalId: row.customer_external_id },
+    assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name } : null,
+    team: row.team_id ? { id: row.team_id, name: row.team_name } : null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }
