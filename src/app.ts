@@ -14,6 +14,7 @@ import { GroupCommitter } from './platform/db/groupCommit.js';
 import { InProcessBus, type Bus } from './platform/bus/bus.js';
 import { RedisBus } from './platform/bus/redis.js';
 import { OutboxRelay } from './platform/bus/outbox.js';
+import { JobRunner } from './platform/jobs/jobs.js';
 import { LocalStorage } from './platform/storage/storage.js';
 import { frameworkErrorHandler, installErrorHandling } from './platform/http/errorHandler.js';
 import { registerHealth } from './platform/http/health.js';
@@ -50,7 +51,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   if (!options.skipBootstrap) await migrateToLatest(database.db, database.schema);
 
   const bus: Bus = config.REDIS_URL ? await RedisBus.connect(config.REDIS_URL, log) : new InProcessBus(log);
-  const relay = new OutboxRelay(database, bus, log);
+  const jobs = new JobRunner(database, log);
+  const relay = new OutboxRelay(database, bus, log, jobs);
   // PostgreSQL commits concurrently on its own; SQLite's single writer gains from batching.
   const groupCommit = database.dialect === 'sqlite' ? new GroupCommitter(database.db) : undefined;
   const ctx: AppContext = {
@@ -59,6 +61,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     db: database.db,
     bus,
     relay,
+    jobs,
     storage: new LocalStorage(join(config.DATA_DIR, 'attachments')),
     log,
     secret: await loadSecret(database, config),
@@ -97,6 +100,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     for (const module of modules) await module.bootstrap?.(ctx);
   }
   relay.start();
+  jobs.start();
   await http.ready();
 
   return {
@@ -109,6 +113,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       shuttingDown = true;
       await http.close();
       await relay.stop();
+      await jobs.stop();
       await bus.close();
       await database.close();
     },

@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import type { Database, Db, Tx } from './platform/db/index.js';
 import type { Bus } from './platform/bus/bus.js';
 import type { OutboxRelay } from './platform/bus/outbox.js';
+import type { JobRunner } from './platform/jobs/jobs.js';
 import type { Storage } from './platform/storage/storage.js';
 
 /**
@@ -15,6 +16,8 @@ export interface AppContext {
   db: Db;
   bus: Bus;
   relay: OutboxRelay;
+  /** Durable jobs and event subscriptions that must not be lost (retried with backoff). */
+  jobs: JobRunner;
   storage: Storage;
   log: Logger;
   /** Key for signed links and CSRF derivations (LEDGERDESK_SECRET or generated once). */

@@ -6,7 +6,8 @@ import { helpcenterModule } from './helpcenter/index.js';
 import { chatModule } from './channels/chat/index.js';
 import { routingModule } from './routing/index.js';
 import { botModule } from './bot/index.js';
+import { operationsModule } from './operations/index.js';
 import { consoleModule } from './console/index.js';
 
 /** Every domain module, in registration order. */
-export const modules: Module[] = [identityModule, ticketsModule, portalModule, helpcenterModule, routingModule, chatModule, botModule, consoleModule];
+export const modules: Module[] = [identityModule, ticketsModule, portalModule, helpcenterModule, routingModule, chatModule, botModule, operationsModule, consoleModule];

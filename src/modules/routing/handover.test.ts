@@ -271,7 +271,9 @@ describe('handover: assignment, queue and leave-a-message', () => {
       await agentOn(t, [team]);
       const chat = await createChat(t);
       const event: DomainEvent = { id: newId(), topic: 'chat.handover_requested', payload: { ticketId: chat.ticketId, reason: 'bot', locale: 'en' }, createdAt: nowIso() };
-      await t.ctx.bus.publish([event, event]);
+      // Relayed twice (at-least-once), then recorded once more.
+      await t.ctx.jobs.acceptEvents([event]);
+      await t.ctx.jobs.acceptEvents([event]);
       await requestHandover(t, chat.ticketId);
       const assignments = await t.ctx.db.selectFrom('ticket_events').select('data').where('ticket_id', '=', chat.ticketId).where('type', '=', 'assignee_changed').execute();
       assert.equal(assignments.length, 1);
@@ -286,7 +288,8 @@ describe('handover: assignment, queue and leave-a-message', () => {
       const chat = await createChat(t);
       await t.ctx.db.updateTable('chats').set({ state: 'ended' }).where('ticket_id', '=', chat.ticketId).execute();
       await requestHandover(t, chat.ticketId);
-      await t.ctx.bus.publish([{ id: newId(), topic: 'chat.handover_requested', payload: { ticketId: 42 }, createdAt: nowIso() }]);
+      await t.ctx.jobs.acceptEvents([{ id: newId(), topic: 'chat.handover_requested', payload: { ticketId: 42 }, createdAt: nowIso() }]);
+      await t.ctx.jobs.drain();
       assert.equal((await chatOf(t, chat.ticketId)).state, 'ended');
       assert.equal((await chatUpdates(t, chat.ticketId)).length, 0);
     }));

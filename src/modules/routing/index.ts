@@ -36,11 +36,12 @@ export const routingModule: Module = {
     registerAvailabilityRoutes(app, ctx);
     registerChatRoutes(app, ctx);
 
-    const unsubscribeEnded = ctx.bus.subscribe('chat.updated', async (event) => {
+    // Durable subscriptions: one node handles each event, and a failure is retried, not lost.
+    ctx.jobs.onEvent('chat.updated', 'routing.fill_freed_slot', async (event) => {
       const ended = chatEnded.safeParse(event.payload);
       if (ended.success) await freedSlotFiller(ctx, { agentId: ended.data.agentId ?? null, teamId: ended.data.teamId ?? null });
     });
-    const unsubscribe = ctx.bus.subscribe('chat.handover_requested', async (event) => {
+    ctx.jobs.onEvent('chat.handover_requested', 'routing.route_handover', async (event) => {
       const parsed = handoverRequested.safeParse(event.payload);
       if (!parsed.success) {
         ctx.log.warn({ eventId: event.id, issues: parsed.error.issues }, 'ignoring malformed chat.handover_requested');
@@ -56,8 +57,6 @@ export const routingModule: Module = {
     sweep.unref();
     app.addHook('onClose', async () => {
       clearInterval(sweep);
-      unsubscribe();
-      unsubscribeEnded();
     });
   },
 };

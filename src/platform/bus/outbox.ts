@@ -4,6 +4,12 @@ import type { Database, DbOrTx } from '../db/index.js';
 import { newId, nowIso } from '../db/ids.js';
 import type { Bus, DomainEvent } from './bus.js';
 
+/** Where durable subscriptions live (platform/jobs): each published batch becomes their jobs. */
+export interface DurableSubscribers {
+  acceptEvents(events: DomainEvent[]): Promise<void>;
+  drain(): Promise<void>;
+}
+
 /** Records an event inside the caller's transaction: it is published only if that commits. */
 export async function recordEvent(trx: DbOrTx, topic: string, payload: Record<string, unknown>): Promise<void> {
   await trx
@@ -33,6 +39,7 @@ export class OutboxRelay {
     private readonly database: Database,
     private readonly bus: Bus,
     private readonly log: Logger,
+    private readonly durable?: DurableSubscribers,
   ) {}
 
   start(): void {
@@ -77,13 +84,14 @@ export class OutboxRelay {
   }
 
   /**
-   * Resolves once everything committed so far is published (tests await this to observe
-   * events deterministically). A pass already under way may hold claims on the rows the
-   * caller waits for, so wait for it, then run a pass of our own.
+   * Resolves once everything committed so far is published and the durable jobs it started
+   * have run (tests await this to observe events deterministically). A pass already under way
+   * may hold claims on the rows the caller waits for, so wait for it, then run a pass of our own.
    */
   async drain(): Promise<void> {
     while (this.running) await this.running;
     await this.track(this.publishPending());
+    await this.durable?.drain();
   }
 
   private async publishPending(): Promise<void> {
@@ -91,6 +99,8 @@ export class OutboxRelay {
       const batch = await this.claim();
       if (batch.length === 0) break;
       await this.bus.publish(batch);
+      // Before the rows are marked: a crash in between re-publishes, and the jobs are keyed by event.
+      await this.durable?.acceptEvents(batch);
       await this.database.db
         .updateTable('outbox')
         .set({ published_at: nowIso(), claimed_until: null })

@@ -4,6 +4,7 @@ import * as m002 from './migrations/002_totp_last_step.js';
 import * as m003 from './migrations/003_customer_email_lookup.js';
 import * as m004 from './migrations/004_helpcenter.js';
 import * as m005 from './migrations/005_live_chat.js';
+import * as m006 from './migrations/006_jobs.js';
 
 /** Migrations are imported statically so the compiled build and tsx see the same list. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '003_customer_email_lookup': m003,
   '004_helpcenter': m004,
   '005_live_chat': m005,
+  '006_jobs': m006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -265,6 +265,25 @@ export interface OutboxTable {
   claimed_until: string | null;
 }
 
+export type JobState = 'pending' | 'done' | 'failed';
+
+export interface JobsTable {
+  id: string;
+  name: string;
+  key: string | null;
+  /** JSON. */
+  payload: string;
+  state: JobState;
+  run_at: string;
+  attempts: number;
+  max_attempts: number;
+  /** A node running the job holds it until then; after that another node may take it over. */
+  claimed_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
 export interface IdempotencyKeysTable {
   scope: string;
   key: string;
@@ -392,6 +411,7 @@ export interface DB {
   attachments: AttachmentsTable;
   ticket_events: TicketEventsTable;
   outbox: OutboxTable;
+  jobs: JobsTable;
   idempotency_keys: IdempotencyKeysTable;
   help_categories: HelpCategoriesTable;
   help_sections: HelpSectionsTable;
