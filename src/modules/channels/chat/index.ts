@@ -7,6 +7,7 @@ import { chatHandlers, newNodeId } from './handlers.js';
 import { registerChatSettingsRoutes } from './http/settingsRoutes.js';
 import { registerChatUploadRoutes } from './http/uploadRoutes.js';
 import { registerWidgetRoutes } from './http/widgetRoutes.js';
+import { bridgeInboxFeed, inboxHandlers } from './inboxFeed.js';
 import { newCustomerSide, type ChatPrincipal } from './principal.js';
 
 export const CHAT_WS_PATH = '/api/v1/chat/ws';
@@ -50,11 +51,15 @@ export const chatModule: Module = {
         conn.state.set('ip', request.ip);
         conn.state.set('userAgent', request.headers['user-agent'] ?? null);
       },
-      handlers: chatHandlers(ctx, () => gateway, nodeId),
+      handlers: { ...chatHandlers(ctx, () => gateway, nodeId), ...inboxHandlers(() => gateway) },
     });
     gateways.set(ctx, gateway);
     const unbridge = bridgeBusToSockets(ctx, gateway, nodeId);
-    app.addHook('onClose', async () => unbridge());
+    const unfeed = bridgeInboxFeed(ctx, gateway);
+    app.addHook('onClose', async () => {
+      unbridge();
+      unfeed();
+    });
     registerChatSettingsRoutes(app, ctx);
     registerChatUploadRoutes(app, ctx);
     registerWidgetRoutes(app, ctx);
