@@ -27,6 +27,8 @@ export interface BuildOptions {
   logger?: Logger;
   /** Skip migrations and bootstrap (the `migrate` command runs them itself). */
   skipBootstrap?: boolean;
+  /** Where one-time notices for the operator go (default stdout); CLI commands whose stdout is data pass stderr. */
+  announce?: (text: string) => void;
 }
 
 export interface App {
@@ -65,6 +67,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     storage: new LocalStorage(join(config.DATA_DIR, 'attachments')),
     log,
     secret: await loadSecret(database, config),
+    announce: options.announce ?? ((text) => void process.stdout.write(text)),
     transaction: async (fn) => {
       const result = groupCommit ? await groupCommit.run(fn) : await database.db.transaction().execute(fn);
       relay.kick();

@@ -23,7 +23,7 @@ const int = (min: number, max: number = Number.MAX_SAFE_INTEGER) => {
 export const configSchema = z.object({
   PORT: int(1, 65535).default(3000).describe('HTTP port'),
   HOST: z.string().min(1).default('0.0.0.0').describe('Interface to listen on'),
-  PUBLIC_URL: z.url().default('http://localhost:3000').describe('Base URL used in links sent to customers'),
+  PUBLIC_URL: z.url().optional().describe('Base URL used in links sent to customers; unset = `http://localhost:PORT`'),
   DATABASE_URL: z
     .string()
     .regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, 'a sqlite:PATH or postgres://… URL')
@@ -79,7 +79,8 @@ export const configSchema = z.object({
   SHUTDOWN_GRACE_MS: int(0).default(10_000).describe('Time to finish in-flight requests on SIGTERM'),
 });
 
-export type Config = z.infer<typeof configSchema>;
+/** The parsed settings, with defaults that depend on other settings filled in (PUBLIC_URL). */
+export type Config = Omit<z.infer<typeof configSchema>, 'PUBLIC_URL'> & { PUBLIC_URL: string };
 
 export const secretVariables = new Set(['LEDGERDESK_SECRET', 'LEDGERDESK_ADMIN_PASSWORD', 'EXCHANGE_IDENTITY_SECRET', 'DATABASE_URL', 'REDIS_URL']);
 
@@ -98,7 +99,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (value !== undefined && value !== '') picked[key] = value;
   }
   const result = configSchema.safeParse(picked);
-  if (result.success) return result.data;
+  if (result.success) return { ...result.data, PUBLIC_URL: result.data.PUBLIC_URL ?? `http://localhost:${result.data.PORT}` };
   throw new ConfigError(
     result.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? '?');

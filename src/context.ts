@@ -22,6 +22,8 @@ export interface AppContext {
   log: Logger;
   /** Key for signed links and CSRF derivations (LEDGERDESK_SECRET or generated once). */
   secret: Buffer;
+  /** Prints a one-time notice for the operator (the first admin's generated password). */
+  announce: (text: string) => void;
   /** Runs `fn` in one transaction; events it recorded are relayed right after commit. */
   transaction<T>(fn: (trx: Tx) => Promise<T>): Promise<T>;
 }

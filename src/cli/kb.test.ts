@@ -169,6 +169,20 @@ describe('ledgerdesk kb', { timeout: 600_000 }, () => {
     assert.equal((await article(emptyDb.db, 'maintenance-notice')).pinned, 1);
   });
 
+  it('on a brand-new database keeps stdout for the export: the first admin password goes to stderr', async () => {
+    const fresh = await createWorkspace({ LOG_LEVEL: 'silent', SEED_HELP_CENTER: 'true', LEDGERDESK_ADMIN_PASSWORD: '' });
+    try {
+      const run = await kb(fresh, 'export');
+      assert.equal(run.code, 0, run.stderr);
+      const records = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { id: string });
+      assert.ok(records.length > 0);
+      assert.match(run.stderr, /Password: \S{12,}/);
+      assert.doesNotMatch(run.stdout, /Password/);
+    } finally {
+      await fresh.dispose();
+    }
+  });
+
   it('eval reads articles and queries from files without a database', async () => {
     const queries = file(empty, 'queries.jsonl', jsonl({ query: 'when are staking rewards paid', locale: 'en', relevant: ['staking-rewards'] }, { query: '质押收益', locale: 'zh-CN', relevant: ['staking-rewards'] }));
     const run = await kb(empty, 'eval', '--articles', file(seeded, 'export.jsonl'), '--queries', queries, '--k', '5', '--json');

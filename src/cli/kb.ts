@@ -23,7 +23,7 @@ const articlesText = (n: number) => `${n} ${n === 1 ? 'article' : 'articles'}`;
 /** The app as `start` builds it, for one command; logs go to stderr because stdout may carry an export. */
 async function withApp<T>(work: (ctx: AppContext) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const app = await buildApp(config, { logger: pino({ level: config.LOG_LEVEL }, pino.destination(2)) });
+  const app = await buildApp(config, { logger: pino({ level: config.LOG_LEVEL }, pino.destination(2)), announce: (text) => void process.stderr.write(text) });
   try {
     return await work(app.ctx);
   } finally {

@@ -7,8 +7,6 @@ const CLAIM_KEY = 'bootstrap.first_admin';
 
 export type Announce = (text: string) => void;
 
-const toStdout: Announce = (text) => process.stdout.write(text);
-
 function frame(email: string, password: string): string {
   const lines = [
     'LedgerDesk first admin account created.',
@@ -29,7 +27,7 @@ function frame(email: string, password: string): string {
  * transaction as the insert, so two nodes starting together create exactly one admin and
  * later starts do nothing. A generated password is announced only by the node that created it.
  */
-export async function firstAdminCreator(ctx: AppContext, announce: Announce = toStdout): Promise<boolean> {
+export async function firstAdminCreator(ctx: AppContext, announce: Announce = ctx.announce): Promise<boolean> {
   const done = await ctx.db.selectFrom('settings').select('key').where('key', '=', CLAIM_KEY).executeTakeFirst();
   if (done) return false;
   const email = ctx.config.LEDGERDESK_ADMIN_EMAIL.toLowerCase();
