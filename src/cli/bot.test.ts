@@ -40,6 +40,7 @@ describe('ledgerdesk bot', { timeout: 120_000 }, () => {
   const runs = {
     table: bot('eval', '--train', trainCsv, '--test', testCsv),
     json: bot('eval', '--train', trainCsv, '--test', testCsv, '--shots', '5', '--seed', '2', '--json'),
+    rest: bot('eval', '--train', trainCsv, '--test', testCsv, '--shots', '5', '--unlabeled-rest', '--json'),
     train: bot('train', '--data', trainCsv, '--out', model),
     badRow: bot('eval', '--train', bad, '--test', testCsv),
     badHeader: bot('train', '--data', header, '--out', join(dir, 'x.json')),
@@ -65,6 +66,15 @@ describe('ledgerdesk bot', { timeout: 120_000 }, () => {
     for (const key of ['accuracy', 'macroF1', 'coverageAt95', 'outOfScopeRecall', 'inScopeAccuracy', 'trainMs', 'predictP50Ms', 'predictP99Ms'] as const) {
       assert.equal(typeof out[key], 'number', key);
     }
+    assert.ok(out.accuracy >= 0 && out.accuracy <= 1);
+  });
+
+  it('eval --unlabeled-rest gives the model the rest of the training file without labels', async () => {
+    const run = await runs.rest;
+    assert.equal(run.code, 0, run.stderr);
+    const out = JSON.parse(run.stdout) as EvalOutput;
+    assert.equal(out.trainExamples, 20);
+    assert.equal(out.unlabeledTexts, 41 - 20);
     assert.ok(out.accuracy >= 0 && out.accuracy <= 1);
   });
 

@@ -25,6 +25,16 @@ function readExamples(path: string): Example[] {
   }
 }
 
+/** Unlabelled text for the classifier: one message or paragraph per line, blank lines skipped. */
+function readTexts(path: string | undefined): string[] {
+  if (!path) return [];
+  try {
+    return readFileSync(path, 'utf8').split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  } catch (err) {
+    throw new Error(`${path}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+}
+
 function handled<A extends unknown[]>(name: string, run: (...args: A) => void): (...args: A) => void {
   return (...args) => {
     try {
@@ -55,12 +65,13 @@ interface TrainFlags {
   data: string;
   out: string;
   seed: number;
+  unlabeled?: string;
 }
 
 function trainCommand(flags: TrainFlags): void {
   const examples = readExamples(flags.data);
   const t0 = performance.now();
-  const model = IntentClassifier.train(examples, { seed: flags.seed });
+  const model = IntentClassifier.train(examples, { seed: flags.seed, unlabeled: readTexts(flags.unlabeled) });
   const trainMs = performance.now() - t0;
   const json = JSON.stringify(serializeModel(model));
   writeFileSync(flags.out, json);
@@ -75,6 +86,8 @@ interface EvalFlags {
   shots?: number;
   seed: number;
   json?: boolean;
+  unlabeled?: string;
+  unlabeledRest?: boolean;
 }
 
 export interface EvalOutput extends EvalReport {
@@ -82,19 +95,25 @@ export interface EvalOutput extends EvalReport {
   testFile: string;
   shots: number | null;
   seed: number;
+  /** Unlabelled texts the model was also given (semi-supervised), 0 when none. */
+  unlabeledTexts: number;
 }
 
 function evalCommand(flags: EvalFlags): void {
   const all = readExamples(flags.train);
   const test = readExamples(flags.test);
   const train = flags.shots ? sampleShots(all, flags.shots, flags.seed) : all;
-  const report = trainAndEvaluate(train, test, { seed: flags.seed });
-  const output: EvalOutput = { trainFile: flags.train, testFile: flags.test, shots: flags.shots ?? null, seed: flags.seed, ...report };
+  const sampled = new Set(train);
+  // The rest of the training file without its labels: never the test file.
+  const rest = flags.unlabeledRest ? all.filter((e) => !sampled.has(e)).map((e) => e.text) : [];
+  const unlabeled = [...rest, ...readTexts(flags.unlabeled)];
+  const report = trainAndEvaluate(train, test, { seed: flags.seed, unlabeled });
+  const output: EvalOutput = { trainFile: flags.train, testFile: flags.test, shots: flags.shots ?? null, seed: flags.seed, unlabeledTexts: unlabeled.length, ...report };
   if (flags.json) {
     say(JSON.stringify(output));
     return;
   }
-  const shots = flags.shots ? ` (${flags.shots} per intent, seed ${flags.seed})` : '';
+  const shots = (flags.shots ? ` (${flags.shots} per intent, seed ${flags.seed})` : '') + (unlabeled.length ? ` and ${unlabeled.length} unlabelled texts` : '');
   const rows: [string, string][] = [
     ['accuracy', percent(report.accuracy)],
     ['macro-F1', percent(report.macroF1)],
@@ -116,6 +135,7 @@ export function registerBotCommands(program: Command): void {
     .requiredOption('--data <file>', 'CSV of examples, RFC 4180, with a header line')
     .option('--out <file>', 'where to write the model (JSON)', 'model.json')
     .option('--seed <n>', 'random seed (the same seed and data give the same model)', nonNegativeInteger, 1)
+    .option('--unlabeled <file>', 'text without labels to learn from as well (one message or paragraph per line)')
     .action(handled('train', trainCommand));
   bot
     .command('eval')
@@ -124,6 +144,8 @@ export function registerBotCommands(program: Command): void {
     .requiredOption('--test <file>', 'CSV of test examples (intent "oos" marks out-of-scope ones)')
     .option('--shots <n>', 'train on only n examples per intent, drawn with the seed', positiveInteger)
     .option('--seed <n>', 'random seed for sampling and training', nonNegativeInteger, 1)
+    .option('--unlabeled <file>', 'text without labels to learn from as well (one message or paragraph per line)')
+    .option('--unlabeled-rest', 'with --shots: also learn from the rest of the training file, its labels dropped')
     .option('--json', 'print one JSON object instead of a table')
     .action(handled('eval', evalCommand));
 }

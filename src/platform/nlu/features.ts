@@ -7,6 +7,7 @@
  */
 import { normalize } from '../search/normalize.js';
 import { scanTokens } from '../search/tokenize.js';
+import type { DenseView } from './dense.js';
 
 export interface FeatureOptions {
   /** Longest word n-gram (1–3). */
@@ -103,20 +104,22 @@ export class Vectorizer {
     readonly hashes: Uint32Array,
     readonly views: Uint8Array,
     readonly idf: Float32Array,
+    /** Learned word vectors, appended after the sparse columns (dense.ts). */
+    readonly dense?: DenseView,
   ) {
     for (let j = 0; j < hashes.length; j++) this.columnOf.set(hashes[j] as number, j);
   }
 
   get dimensions(): number {
-    return this.hashes.length;
+    return this.hashes.length + (this.dense?.dimensions ?? 0);
   }
 
-  static fit(texts: readonly string[], options: FeatureOptions): Vectorizer {
-    return Vectorizer.fitTransform(texts, options).vectorizer;
+  static fit(texts: readonly string[], options: FeatureOptions, dense?: DenseView): Vectorizer {
+    return Vectorizer.fitTransform(texts, options, dense).vectorizer;
   }
 
   /** Learns the vocabulary and vectorises the same texts, extracting each text's features once. */
-  static fitTransform(texts: readonly string[], options: FeatureOptions): { vectorizer: Vectorizer; rows: SparseRows } {
+  static fitTransform(texts: readonly string[], options: FeatureOptions, dense?: DenseView): { vectorizer: Vectorizer; rows: SparseRows } {
     const df = new Map<number, number>();
     const viewOf = new Map<number, number>();
     const perText: { hashes: Uint32Array; counts: Uint16Array }[] = [];
@@ -143,10 +146,10 @@ export class Vectorizer {
       views[j] = viewOf.get(h) ?? 0;
       idf[j] = Math.log((1 + n) / (1 + count)) + 1;
     });
-    const vectorizer = new Vectorizer(options, hashes, views, idf);
+    const vectorizer = new Vectorizer(options, hashes, views, idf, dense);
     const rowStart = new Int32Array(n + 1);
     let total = 0;
-    for (const t of perText) total += t.hashes.length;
+    for (const t of perText) total += t.hashes.length + (dense?.dimensions ?? 0);
     const columns = new Int32Array(total);
     const values = new Float32Array(total);
     let k = 0;
@@ -157,6 +160,7 @@ export class Vectorizer {
         if (j !== undefined) counts.set(j, t.counts[q] as number);
       });
       k += vectorizer.weigh(counts, columns.subarray(k), values.subarray(k));
+      if (dense) k += dense.embed(texts[i] as string, hashes.length, columns, values, k);
       rowStart[i + 1] = k;
     });
     return { vectorizer, rows: { rowStart, columns: columns.slice(0, k), values: values.slice(0, k) } };
@@ -184,11 +188,13 @@ export class Vectorizer {
       counts.set(j, (counts.get(j) ?? 0) + 1);
     });
     this.lastKnownShare = seen ? known / seen : 0;
-    if (counts.size > this.columns.length) {
-      this.columns = new Int32Array(counts.size * 2);
-      this.values = new Float32Array(counts.size * 2);
+    const needed = counts.size + (this.dense?.dimensions ?? 0);
+    if (needed > this.columns.length) {
+      this.columns = new Int32Array(needed * 2);
+      this.values = new Float32Array(needed * 2);
     }
-    return this.weigh(counts, this.columns, this.values);
+    const k = this.weigh(counts, this.columns, this.values);
+    return this.dense ? k + this.dense.embed(text, this.hashes.length, this.columns, this.values, k) : k;
   }
 
   /** Of the features of the text last transformed, the share the vocabulary knows (gibberish: few). */

@@ -3,12 +3,15 @@
  * weights quantised to int8 per feature row (a quarter of the size, and the model in memory is
  * exactly the one a serialised copy restores).
  */
+import { DEFAULT_DENSE, DenseView, type DenseOptions } from './dense.js';
 import { DEFAULT_FEATURES, Vectorizer, type FeatureOptions } from './features.js';
 import { DEFAULT_SVM, trainOneVsRest, type SvmOptions } from './linear.js';
 
 export interface MemberSpec {
   features: Partial<FeatureOptions>;
   svm?: Partial<SvmOptions>;
+  /** The learned word-vector view (dense.ts); weight 0 leaves it out. */
+  dense?: Partial<DenseOptions>;
   /** Multiplies this member's scores in the ensemble sum. */
   weight?: number;
 }
@@ -25,8 +28,18 @@ export class Member {
     readonly weight: number,
   ) {}
 
-  static train(texts: readonly string[], labels: Int32Array, classes: number, spec: MemberSpec, seed: number, sampleWeights?: Float32Array): Member {
-    const { vectorizer, rows } = Vectorizer.fitTransform(texts, { ...DEFAULT_FEATURES, ...spec.features });
+  static train(
+    texts: readonly string[],
+    labels: Int32Array,
+    classes: number,
+    spec: MemberSpec,
+    seed: number,
+    sampleWeights?: Float32Array,
+    unlabeled: readonly string[] = [],
+  ): Member {
+    const denseOptions = { ...DEFAULT_DENSE, ...spec.dense, seed };
+    const dense = denseOptions.weight > 0 ? DenseView.fit(texts, unlabeled, denseOptions) : undefined;
+    const { vectorizer, rows } = Vectorizer.fitTransform(texts, { ...DEFAULT_FEATURES, ...spec.features }, dense);
     const d = vectorizer.dimensions;
     const raw = trainOneVsRest(rows, labels, classes, d, { ...DEFAULT_SVM, ...spec.svm, seed }, sampleWeights);
     const weights = new Int8Array(d * classes);

@@ -3,12 +3,13 @@
  * can store in a row and load on any node; loading it gives bit-identical predictions.
  */
 import { z } from 'zod';
+import { DenseView } from './dense.js';
 import { Vectorizer } from './features.js';
 import { IntentClassifier } from './classifier.js';
 import { Member } from './member.js';
 
 export const MODEL_FORMAT = 'ledgerdesk-nlu';
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 const base64 = (a: ArrayBufferView): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
 
@@ -46,6 +47,9 @@ const modelSchema = z.object({
         scales: z.string(),
         weights: z.string(),
         bias: z.string(),
+        dense: z
+          .object({ weight: z.number(), dimensions: z.number().int().min(1), hashes: z.string(), vectors: z.string(), scales: z.string(), termWeights: z.string() })
+          .optional(),
       }),
     )
     .min(1),
@@ -69,8 +73,31 @@ export function serializeModel(model: IntentClassifier): SerializedModel {
       scales: base64(m.scales),
       weights: base64(m.weights),
       bias: base64(m.bias),
+      ...(m.vectorizer.dense ? { dense: serializeDense(m.vectorizer.dense) } : {}),
     })),
   };
+}
+
+function serializeDense(v: DenseView): NonNullable<SerializedModel['members'][number]['dense']> {
+  return {
+    weight: v.weight,
+    dimensions: v.dimensions,
+    hashes: base64(v.hashes),
+    vectors: base64(v.vectors),
+    scales: base64(v.scales),
+    termWeights: base64(v.termWeights),
+  };
+}
+
+function deserializeDense(s: NonNullable<SerializedModel['members'][number]['dense']>): DenseView {
+  const hashes = decode(s.hashes, (b, n) => new Uint32Array(b, 0, n), 4);
+  const vectors = decode(s.vectors, (b, n) => new Int8Array(b, 0, n), 1);
+  const scales = decode(s.scales, (b, n) => new Float32Array(b, 0, n), 4);
+  const termWeights = decode(s.termWeights, (b, n) => new Float32Array(b, 0, n), 4);
+  if (vectors.length !== hashes.length * s.dimensions || scales.length !== hashes.length || termWeights.length !== hashes.length) {
+    throw new ModelFormatError(`not a ${MODEL_FORMAT} model: dense view sizes do not match`);
+  }
+  return new DenseView(s.weight, s.dimensions, hashes, vectors, scales, termWeights);
 }
 
 export class ModelFormatError extends Error {
@@ -97,16 +124,17 @@ export function deserializeModel(input: unknown): IntentClassifier {
   const classes = m.intents.length;
   const members = m.members.map((s) => {
     const hashes = decode(s.hashes, (b, n) => new Uint32Array(b, 0, n), 4);
-    const d = hashes.length;
+    const dense = s.dense ? deserializeDense(s.dense) : undefined;
+    const d = hashes.length + (dense?.dimensions ?? 0);
     const views = decode(s.views, (b, n) => new Uint8Array(b, 0, n), 1);
     const idf = decode(s.idf, (b, n) => new Float32Array(b, 0, n), 4);
     const scales = decode(s.scales, (b, n) => new Float32Array(b, 0, n), 4);
     const weights = decode(s.weights, (b, n) => new Int8Array(b, 0, n), 1);
     const bias = decode(s.bias, (b, n) => new Float32Array(b, 0, n), 4);
-    if (views.length !== d || idf.length !== d || scales.length !== d || weights.length !== d * classes || bias.length !== classes) {
+    if (views.length !== hashes.length || idf.length !== hashes.length || scales.length !== d || weights.length !== d * classes || bias.length !== classes) {
       throw new ModelFormatError(`not a ${MODEL_FORMAT} model: array sizes do not match`);
     }
-    return new Member(new Vectorizer(s.features, hashes, views, idf), classes, weights, scales, bias, s.weight);
+    return new Member(new Vectorizer(s.features, hashes, views, idf, dense), classes, weights, scales, bias, s.weight);
   });
   return new IntentClassifier(m.intents, members, m.temperature, m.threshold);
 }
