@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../platform/db/index.js';
+import { containsText } from '../../platform/db/text.js';
 import { decodeCursor, pageOf, type Page } from '../../platform/http/pagination.js';
 import { groupBy } from '../../platform/collections.js';
 import { loadArticleForEdit } from './commands/loadArticle.js';
@@ -92,13 +93,13 @@ export async function listForEditor(db: DbOrTx, filter: EditorListFilter): Promi
     query = query.innerJoin('help_sections', 'help_sections.id', 'articles.section_id').where('help_sections.slug', '=', filter.section);
   }
   if (filter.q) {
-    const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const q = filter.q;
     query = query.where((eb) =>
       eb.exists(
         eb.selectFrom('article_translations as t')
           .select('t.article_id')
           .whereRef('t.article_id', '=', 'articles.id')
-          .where((inner) => inner.or([inner(inner.fn('lower', ['t.title']), 'like', pattern), inner('articles.slug', 'like', pattern)])),
+          .where((inner) => inner.or([containsText(inner.ref('t.title'), q), containsText(inner.ref('articles.slug'), q)])),
       ),
     );
   }

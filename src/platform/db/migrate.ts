@@ -5,6 +5,7 @@ import * as m003 from './migrations/003_customer_email_lookup.js';
 import * as m004 from './migrations/004_helpcenter.js';
 import * as m005 from './migrations/005_live_chat.js';
 import * as m006 from './migrations/006_jobs.js';
+import * as m007 from './migrations/007_canned_responses.js';
 
 /** Migrations are imported statically so the compiled build and tsx see the same list. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '004_helpcenter': m004,
   '005_live_chat': m005,
   '006_jobs': m006,
+  '007_canned_responses': m007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -284,6 +284,32 @@ export interface JobsTable {
   finished_at: string | null;
 }
 
+/** `scope`: `shared` (the whole desk) or the owning agent's id (personal). */
+export interface CannedResponsesTable {
+  id: string;
+  scope: string;
+  shortcode: string;
+  title: string;
+  /** JSON { "zh-CN"?, "en"?, "ko"? }: the text per language. */
+  bodies: string;
+  uses: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MacrosTable {
+  id: string;
+  scope: string;
+  name: string;
+  /** JSON: see modules/macros. */
+  actions: string;
+  uses: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface IdempotencyKeysTable {
   scope: string;
   key: string;
@@ -412,6 +438,8 @@ export interface DB {
   ticket_events: TicketEventsTable;
   outbox: OutboxTable;
   jobs: JobsTable;
+  canned_responses: CannedResponsesTable;
+  macros: MacrosTable;
   idempotency_keys: IdempotencyKeysTable;
   help_categories: HelpCategoriesTable;
   help_sections: HelpSectionsTable;
