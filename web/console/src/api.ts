@@ -49,7 +49,8 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
   const data = (await res.json().catch(() => null)) as { error?: { code: string; message: string; field?: string } } | null;
   if (!res.ok) {
     const e = data?.error;
-    if (res.status === 401 && !path.startsWith('/api/v1/auth/')) onSessionLost?.();
+    // Only a console that believed it was signed in has lost a session (not the start-up prefetch).
+    if (res.status === 401 && csrfToken && !path.startsWith('/api/v1/auth/')) onSessionLost?.();
     throw new ApiError(res.status, e?.code ?? 'internal', e?.message ?? res.statusText, e?.field);
   }
   return data as T;

@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError, isAbort, withQuery } from '../api';
 import type { InboxPage, InboxTicket, InboxViews } from '../types';
+import { firstPageUrl, PAGE_SIZE, takePrefetched } from './prefetch';
 import { compareTickets, filterParams, type InboxQuery } from './query';
-
-export const PAGE_SIZE = 100;
 
 export interface InboxData {
   rows: InboxTicket[];
@@ -41,8 +40,10 @@ export function useInbox(query: InboxQuery): InboxData {
     inFlight.current = ctl;
     setLoading(true);
     setError(null);
-    api<InboxPage>('GET', withQuery('/api/v1/inbox', { ...(JSON.parse(listKey) as Record<string, string>), limit: PAGE_SIZE }), undefined, ctl.signal)
+    const url = firstPageUrl(JSON.parse(listKey) as Record<string, string>);
+    (takePrefetched(url, ctl.signal) ?? api<InboxPage>('GET', url, undefined, ctl.signal))
       .then((page) => {
+        if (ctl.signal.aborted) return;
         setRows(page.items);
         setCursor(page.nextCursor);
         setLoading(false);
