@@ -7,7 +7,8 @@ import type { Bus, DomainEvent } from './bus.js';
 /** Where durable subscriptions live (platform/jobs): each published batch becomes their jobs. */
 export interface DurableSubscribers {
   acceptEvents(events: DomainEvent[]): Promise<void>;
-  drain(): Promise<void>;
+  /** Runs every due job; resolves with how many ran. */
+  drain(): Promise<number>;
 }
 
 /** Records an event inside the caller's transaction: it is published only if that commits. */
@@ -89,9 +90,12 @@ export class OutboxRelay {
    * may hold claims on the rows the caller waits for, so wait for it, then run a pass of our own.
    */
   async drain(): Promise<void> {
-    while (this.running) await this.running;
-    await this.track(this.publishPending());
-    await this.durable?.drain();
+    // Jobs may record events, whose jobs may record more: settle, within reason.
+    for (let round = 0; round < 10; round++) {
+      while (this.running) await this.running;
+      await this.track(this.publishPending());
+      if (!this.durable || (await this.durable.drain()) === 0) return;
+    }
   }
 
   private async publishPending(): Promise<void> {

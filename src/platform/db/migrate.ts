@@ -6,6 +6,7 @@ import * as m004 from './migrations/004_helpcenter.js';
 import * as m005 from './migrations/005_live_chat.js';
 import * as m006 from './migrations/006_jobs.js';
 import * as m007 from './migrations/007_canned_responses.js';
+import * as m008 from './migrations/008_notifications.js';
 
 /** Migrations are imported statically so the compiled build and tsx see the same list. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '005_live_chat': m005,
   '006_jobs': m006,
   '007_canned_responses': m007,
+  '008_notifications': m008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -310,6 +310,18 @@ export interface MacrosTable {
   updated_at: string;
 }
 
+export interface NotificationsTable {
+  id: string;
+  agent_id: string;
+  kind: 'mention';
+  ticket_id: string;
+  message_id: string | null;
+  /** The agent who caused it (who wrote the mention). */
+  actor_id: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
 export interface IdempotencyKeysTable {
   scope: string;
   key: string;
@@ -440,6 +452,7 @@ export interface DB {
   jobs: JobsTable;
   canned_responses: CannedResponsesTable;
   macros: MacrosTable;
+  notifications: NotificationsTable;
   idempotency_keys: IdempotencyKeysTable;
   help_categories: HelpCategoriesTable;
   help_sections: HelpSectionsTable;

@@ -138,6 +138,27 @@ describe('durable jobs', () => {
   });
 });
 
+describe('durable subscriptions with a filter', () => {
+  it('makes no job for events the filter turns down', async () => {
+    const t = await createTestApp();
+    try {
+      const topic = unique('note');
+      const name = unique('mentions');
+      const seen: unknown[] = [];
+      t.ctx.jobs.onEvent(topic, name, async (event) => void seen.push(event.payload), { when: (e) => e.payload.visibility === 'internal' });
+      await t.ctx.transaction(async (trx) => {
+        await recordEvent(trx, topic, { visibility: 'public' });
+        await recordEvent(trx, topic, { visibility: 'internal' });
+      });
+      await t.ctx.relay.drain();
+      assert.deepEqual(seen, [{ visibility: 'internal' }]);
+      assert.equal((await jobsNamed(t, name)).length, 1);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('job rules', () => {
   it('backs off exponentially with jitter, capped at 15 minutes', () => {
     assert.equal(retryDelayMs(1, () => 1), 2_000);

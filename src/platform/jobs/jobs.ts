@@ -79,7 +79,7 @@ export function retryDelayMs(attempt: number, random = Math.random): number {
  */
 export class JobRunner {
   private readonly handlers = new Map<string, { run: JobHandler }>();
-  private readonly subscriptions: { topic: string; name: string; maxAttempts: number | undefined }[] = [];
+  private readonly subscriptions: { topic: string; name: string; maxAttempts: number | undefined; when: ((event: DomainEvent) => boolean) | undefined }[] = [];
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
   private scheduled = false;
@@ -101,10 +101,12 @@ export class JobRunner {
   /**
    * A durable subscription: every event on `topic` (exact, `prefix.*` or `*`) becomes a job
    * `name` keyed by the event id, created by the outbox relay as it publishes the event.
+   * `when` filters on the payload first, so frequent events that rarely matter (every chat
+   * message, for the few internal notes with a mention) cost no job row.
    */
-  onEvent(topic: string, name: string, run: EventJobHandler, options: { maxAttempts?: number } = {}): void {
+  onEvent(topic: string, name: string, run: EventJobHandler, options: { maxAttempts?: number; when?: (event: DomainEvent) => boolean } = {}): void {
     this.define(name, (payload, job) => run(payload as unknown as DomainEvent, job));
-    this.subscriptions.push({ topic, name, maxAttempts: options.maxAttempts });
+    this.subscriptions.push({ topic, name, maxAttempts: options.maxAttempts, when: options.when });
   }
 
   /** Called by the outbox relay with each published batch: one job per matching subscription. */
@@ -112,7 +114,7 @@ export class JobRunner {
     const rows = [];
     for (const event of events) {
       for (const s of this.subscriptions) {
-        if (!topicMatches(s.topic, event.topic)) continue;
+        if (!topicMatches(s.topic, event.topic) || (s.when && !s.when(event))) continue;
         rows.push(jobRow(s.name, { ...event }, { key: event.id, ...(s.maxAttempts ? { maxAttempts: s.maxAttempts } : {}) }));
       }
     }
@@ -142,11 +144,14 @@ export class JobRunner {
     });
   }
 
-  /** Resolves once no job is due now (tests await this; jobs scheduled for later stay). */
-  async drain(): Promise<void> {
+  /** Resolves once no job is due now, with how many ran (tests await this; jobs scheduled for later stay). */
+  async drain(): Promise<number> {
+    let total = 0;
     for (;;) {
       while (this.running) await this.running;
-      if ((await this.track(this.runDue())) === 0) return;
+      const ran = await this.track(this.runDue());
+      if (ran === 0) return total;
+      total += ran;
     }
   }
 
