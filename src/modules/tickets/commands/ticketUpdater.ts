@@ -21,6 +21,8 @@ export interface TicketChanges {
   teamId?: string | null;
   tags?: string[];
   subject?: string;
+  /** The `updatedAt` the editor last saw: if the ticket changed since, nothing is written (409). */
+  baseUpdatedAt?: string;
 }
 
 interface Args {
@@ -50,6 +52,10 @@ export async function ticketUpdater({ ctx, actor, ticketId, changes, origin }: A
       throw new AppError('transition_not_allowed', 'A closed ticket cannot be changed; open a follow-up ticket.', 'status');
     }
     if (!ticketPolicy.update(actor, ticket)) throw new AppError('forbidden');
+    // Someone else's change since the editor loaded the ticket wins; the editor is shown it instead of overwriting it.
+    if (changes.baseUpdatedAt !== undefined && changes.baseUpdatedAt !== ticket.updated_at) {
+      throw new AppError('conflict', 'The ticket was changed by someone else since you loaded it; reload it and apply your change again.', 'baseUpdatedAt');
+    }
 
     const now = nowIso();
     const set: Partial<TicketRow> = {};

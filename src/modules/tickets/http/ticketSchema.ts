@@ -65,6 +65,7 @@ export const updateTicketBody = z.strictObject({
   teamId: uuid.nullable().optional().describe('null removes the team'),
   tags: z.array(tag).max(20).optional().describe('Replaces every tag'),
   subject: subject.optional(),
+  baseUpdatedAt: z.iso.datetime().optional().describe('The ticket\'s `updatedAt` as you last read it: if it changed since, nothing is written and the answer is 409 `conflict`'),
 });
 
 export const createMessageBody = z.strictObject({
