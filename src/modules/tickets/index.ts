@@ -3,6 +3,7 @@ import { loadDemoContent } from './demo/loader.js';
 import { registerAttachmentRoutes } from './http/attachmentRoutes.js';
 import { registerCustomerTicketRoutes } from './http/customerRoutes.js';
 import { registerInboxRoutes } from './http/inboxRoutes.js';
+import { registerSavedViewRoutes } from './http/savedViewRoutes.js';
 import { registerTicketRoutes } from './http/ticketRoutes.js';
 
 export const ticketsModule: Module = {
@@ -10,6 +11,7 @@ export const ticketsModule: Module = {
   register(app, ctx) {
     registerTicketRoutes(app, ctx);
     registerInboxRoutes(app, ctx);
+    registerSavedViewRoutes(app, ctx);
     registerCustomerTicketRoutes(app, ctx);
     registerAttachmentRoutes(app, ctx);
   },

@@ -7,6 +7,7 @@ import * as m005 from './migrations/005_live_chat.js';
 import * as m006 from './migrations/006_jobs.js';
 import * as m007 from './migrations/007_canned_responses.js';
 import * as m008 from './migrations/008_notifications.js';
+import * as m009 from './migrations/009_saved_views.js';
 
 /** Migrations are imported statically so the compiled build and tsx see the same list. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '006_jobs': m006,
   '007_canned_responses': m007,
   '008_notifications': m008,
+  '009_saved_views': m009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

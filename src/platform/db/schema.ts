@@ -322,6 +322,17 @@ export interface NotificationsTable {
   read_at: string | null;
 }
 
+export interface SavedViewsTable {
+  id: string;
+  agent_id: string;
+  name: string;
+  /** JSON { view, filters, sort }. */
+  definition: string;
+  position: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface IdempotencyKeysTable {
   scope: string;
   key: string;
@@ -453,6 +464,7 @@ export interface DB {
   canned_responses: CannedResponsesTable;
   macros: MacrosTable;
   notifications: NotificationsTable;
+  saved_views: SavedViewsTable;
   idempotency_keys: IdempotencyKeysTable;
   help_categories: HelpCategoriesTable;
   help_sections: HelpSectionsTable;

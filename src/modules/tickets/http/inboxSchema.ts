@@ -4,7 +4,7 @@ import { categories, channels, priorities, statuses } from '../categories.js';
 import { inboxSorts, inboxViews } from '../inbox.js';
 
 /** Request shapes of the console's inbox (/api/v1/inbox). */
-const filters = {
+export const inboxFilters = {
   status: z.enum([...statuses, 'unsolved', 'any']).default('unsolved').describe('A status, `unsolved` (new, open, pending, on hold; the default) or `any`'),
   priority: z.enum(priorities).optional(),
   category: z.enum(categories).optional(),
@@ -16,7 +16,7 @@ const filters = {
 
 export const inboxQuery = z.strictObject({
   view: z.enum(inboxViews).default('all').describe('mine = assigned to me, unassigned, my_teams = any of my teams, all'),
-  ...filters,
+  ...inboxFilters,
   sort: z.enum(inboxSorts).default('waiting').describe('waiting = longest since the last change first; priority = urgent first, then waiting'),
   ids: z
     .string()
@@ -30,4 +30,4 @@ export const inboxQuery = z.strictObject({
 });
 export type InboxQuery = z.infer<typeof inboxQuery>;
 
-export const inboxViewsQuery = z.strictObject(filters);
+export const inboxViewsQuery = z.strictObject(inboxFilters);
