@@ -2,10 +2,9 @@ import type { Selectable } from 'kysely';
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../platform/db/index.js';
 import type { CannedResponsesTable } from '../../platform/db/schema.js';
-import { isUniqueViolation } from '../../platform/db/errors.js';
 import { containsText } from '../../platform/db/text.js';
 import { newId, nowIso } from '../../platform/db/ids.js';
-import { AppError, forbidden, notFound } from '../../platform/http/errors.js';
+import { forbidden, notFound, uniqueOn } from '../../platform/http/errors.js';
 import type { Locale } from '../../platform/i18n/index.js';
 import type { AgentActor } from '../identity/actor.js';
 import { savedReplyPolicy, visibleScopes } from './policies.js';
@@ -27,17 +26,9 @@ export async function loadCannedResponse(db: DbOrTx, actor: AgentActor, id: stri
 
 type Bodies = Partial<Record<Locale, string | undefined>>;
 
-const shortcodeTaken = (shortcode: string) => new AppError('conflict', `The shortcode /${shortcode} is already in use here.`, 'shortcode');
-
 /** A unique violation can only be the (scope, shortcode) index: say which field. */
-async function saving<T>(shortcode: string | undefined, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (err) {
-    if (shortcode && isUniqueViolation(err)) throw shortcodeTaken(shortcode);
-    throw err;
-  }
-}
+const saving = <T>(shortcode: string | undefined, write: () => Promise<T>) =>
+  uniqueOn(shortcode && 'shortcode', `The shortcode /${shortcode} is already in use here.`, write);
 
 export async function cannedResponseCreator(ctx: AppContext, actor: AgentActor, input: { shortcode: string; title: string; bodies: Bodies; personal: boolean }) {
   if (!(input.personal ? savedReplyPolicy.createPersonal(actor) : savedReplyPolicy.createShared(actor))) {

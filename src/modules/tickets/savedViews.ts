@@ -1,9 +1,8 @@
 import type { Selectable } from 'kysely';
 import type { AppContext } from '../../context.js';
-import { isUniqueViolation } from '../../platform/db/errors.js';
 import { newId, nowIso } from '../../platform/db/ids.js';
 import type { SavedViewsTable } from '../../platform/db/schema.js';
-import { AppError, notFound } from '../../platform/http/errors.js';
+import { AppError, notFound, uniqueOn } from '../../platform/http/errors.js';
 import { savedViewDefinition, type SavedViewDefinition } from './http/savedViewSchema.js';
 
 /** Enough for any sidebar; a runaway script cannot fill the table. */
@@ -18,16 +17,7 @@ export function presentSavedView(row: Selectable<SavedViewsTable>) {
   return { id: row.id, name: row.name, position: row.position, ...(parsed.success ? parsed.data : savedViewDefinition.parse({})), updatedAt: row.updated_at };
 }
 
-const nameTaken = (name: string) => new AppError('conflict', `You already have a view called "${name}".`, 'name');
-
-async function naming<T>(name: string | undefined, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (err) {
-    if (name && isUniqueViolation(err)) throw nameTaken(name);
-    throw err;
-  }
-}
+const naming = <T>(name: string | undefined, write: () => Promise<T>) => uniqueOn(name && 'name', `You already have a view called "${name}".`, write);
 
 export function savedViewCreator(ctx: AppContext, agentId: string, input: { name: string } & SavedViewDefinition) {
   const { name, ...definition } = input;

@@ -1,3 +1,5 @@
+import { isUniqueViolation } from '../db/errors.js';
+
 /**
  * The one catalogue of error codes clients can rely on. A code is never renamed or reused;
  * add a new one instead. Every error response has the shape
@@ -52,5 +54,18 @@ export interface ErrorBody {
 }
 
 export const notFound = (what = 'Not found.') => new AppError('not_found', what);
+
+/**
+ * Runs a write whose only unique index is on `field`: a violation (a concurrent writer, or a
+ * value already taken) answers 409 naming that field instead of the generic conflict.
+ */
+export async function uniqueOn<T>(field: string | undefined, message: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (field && isUniqueViolation(err)) throw new AppError('conflict', message, field);
+    throw err;
+  }
+}
 export const forbidden = (why?: string) => new AppError('forbidden', why);
 export const invalidField = (field: string, message: string) => new AppError('field_invalid', message, field);
