@@ -8,7 +8,8 @@ import { createTicket } from '../../src/modules/tickets/testKit.js';
 import { consoleAssets } from '../../src/modules/console/consoleAssets.js';
 import { useBrowserApp } from './browserApp.js';
 import { browserSkipReason } from './chromium.js';
-import { ConsoleInbox, ConsoleLogin } from './pages/consolePages.js';
+import { ConsoleInbox, ConsoleLogin, ConsoleTicket } from './pages/consolePages.js';
+import { newId, nowIso } from '../../src/platform/db/ids.js';
 
 const skip = browserSkipReason();
 const codeAt = (secret: string, offsetSteps = 0) =>
@@ -146,6 +147,48 @@ describe('agent console in Chromium', () => {
     const elsewhere = await ConsoleInbox.signedIn(other, app.ctx, baseUrl, agent.id, '/console');
     await elsewhere.heading().filter({ hasText: '내 티켓' }).waitFor();
     await other.close();
+    await context.close();
+  });
+  it('opens a ticket: the whole timeline as text, an internal note, a reply, a status change, and a conflict instead of an overwrite', { skip }, async () => {
+    const { app, browser, baseUrl } = env;
+    const { agent, headers } = await agentWithToken(app.ctx);
+    const tag = `ws${randomBytes(3).toString('hex')}`;
+    const ticket = await createTicket(app, headers, { tags: [tag], body: '充值没到账 <script>alert(1)</script>' });
+    await app.ctx.db.insertInto('messages').values([
+      { id: newId(), ticket_id: ticket.id, author_type: 'bot', author_id: null, visibility: 'public', body: 'Please send the TxID of your deposit.', channel: 'api', created_at: nowIso() },
+      { id: newId(), ticket_id: ticket.id, author_type: 'system', author_id: null, visibility: 'public', body: 'Connecting you to an agent.', channel: 'api', created_at: nowIso() },
+    ]).execute();
+
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+    // No live socket here: the conflict below must come from the server's check, not a live refresh.
+    await context.routeWebSocket(/\/api\/v1\/chat\/ws$/, () => {});
+    const inbox = await ConsoleInbox.signedIn(context, app.ctx, baseUrl, agent.id, `/console/inbox?view=all&tag=${tag}`);
+    await inbox.row(ticket.number).getByRole('link').click();
+    const page = new ConsoleTicket(inbox.page);
+    await page.heading().filter({ hasText: ticket.number }).waitFor();
+    await page.timeline().getByText('充值没到账 <script>alert(1)</script>').waitFor();
+    await page.message('Bot').getByText('Please send the TxID of your deposit.').waitFor();
+    await page.message('System').getByText('Connecting you to an agent.').waitFor();
+
+    await page.write('Internal note (agents only)', 'Checked the TRC20 explorer: 19 confirmations.');
+    await page.message(/^Internal note · /).getByText('Checked the TRC20 explorer: 19 confirmations.').waitFor();
+    await page.write('Reply to customer', 'Your deposit is credited now.');
+    await page.timeline().getByText('Your deposit is credited now.').waitFor();
+    const notes = await app.ctx.db.selectFrom('messages').select(['visibility', 'body']).where('ticket_id', '=', ticket.id).where('author_type', '=', 'agent').orderBy('id').execute();
+    assert.deepEqual(notes.map((n) => n.visibility), ['internal', 'public']);
+
+    // Someone else raises the priority while this page still shows the old ticket: our change is refused, theirs shown.
+    await app.http.inject({ method: 'PATCH', url: `/api/v1/tickets/${ticket.number}`, headers, payload: { priority: 'urgent' } });
+    await page.status().selectOption({ label: 'Solved' });
+    await page.page.getByRole('alert').filter({ hasText: 'Someone else changed this ticket' }).waitFor();
+    await page.priority().locator('option:checked', { hasText: 'Urgent' }).waitFor({ state: 'attached' });
+    // The reply had opened the ticket; the refused change left it so.
+    assert.equal(await page.status().inputValue(), 'open');
+    // Now on the latest version, the same change goes through.
+    await page.status().selectOption({ label: 'Solved' });
+    await page.timeline().getByText(/changed the status: Open → Solved/).waitFor();
+    const row = await app.ctx.db.selectFrom('tickets').select(['status', 'priority']).where('id', '=', ticket.id).executeTakeFirstOrThrow();
+    assert.deepEqual(row, { status: 'solved', priority: 'urgent' });
     await context.close();
   });
 });

@@ -117,3 +117,34 @@ export class ConsoleInbox {
     return this.page.getByRole('alert').filter({ hasText: /Connection lost|连接已断开|연결이 끊겼습니다/ });
   }
 }
+
+export class ConsoleTicket {
+  constructor(readonly page: Page) {}
+
+  heading(): Locator {
+    return this.page.getByRole('heading', { level: 1 });
+  }
+
+  timeline(): Locator {
+    return this.page.getByRole('list', { name: /Conversation|对话记录|대화 기록/ });
+  }
+
+  /** A message of the timeline by its author's label (a name, Bot, System, or "Internal note · name"). */
+  message(author: string | RegExp): Locator {
+    return this.timeline().getByRole('article', { name: author });
+  }
+
+  async write(mode: 'Reply to customer' | 'Internal note (agents only)', text: string): Promise<void> {
+    await this.page.getByRole('radio', { name: mode }).check();
+    await this.page.getByLabel('Message', { exact: true }).fill(text);
+    await this.page.getByRole('button', { name: mode === 'Reply to customer' ? 'Send reply' : 'Add note' }).click();
+  }
+
+  status(): Locator {
+    return this.page.getByRole('combobox', { name: 'Status' });
+  }
+
+  priority(): Locator {
+    return this.page.getByRole('combobox', { name: 'Priority' });
+  }
+}

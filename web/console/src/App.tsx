@@ -1,6 +1,7 @@
 import { I18nProvider, useI18n } from './i18n';
 import { InboxPage } from './inbox/InboxPage';
 import { LoginPage } from './login/LoginPage';
+import { TicketPage } from './ticket/TicketPage';
 import { ConnectionBanner, LiveProvider } from './realtime/LiveProvider';
 import { useLocation } from './router';
 import { SessionProvider, useSession } from './session';
@@ -9,7 +10,7 @@ import { Header, LanguageSwitcher } from './shell/Header';
 function Screens() {
   const { state, refresh } = useSession();
   const { t } = useI18n();
-  const { query } = useLocation();
+  const { path, query } = useLocation();
   if (state.status === 'loading') return <p className="page-loading" aria-busy="true">{t('app.loading')}</p>;
   if (state.status === 'error') {
     return (
@@ -33,13 +34,13 @@ function Screens() {
       </>
     );
   }
-  // Every path under /console is the inbox for now; the ticket workspace comes next.
+  const ticketNumber = /^\/tickets\/([^/]+)$/.exec(path)?.[1];
   return (
     <LiveProvider>
       <Header />
       <ConnectionBanner />
       <main className="workspace">
-        <InboxPage params={query} />
+        {ticketNumber ? <TicketPage key={ticketNumber} number={decodeURIComponent(ticketNumber)} /> : <InboxPage params={query} />}
       </main>
     </LiveProvider>
   );

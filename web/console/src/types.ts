@@ -64,3 +64,48 @@ export interface InboxFilters {
   tag: string;
   q: string;
 }
+
+export interface TicketAbilities {
+  reply: boolean;
+  addNote: boolean;
+  update: boolean;
+  merge: boolean;
+  nextStatuses: string[];
+}
+
+export interface TicketDetail {
+  id: string;
+  number: string;
+  subject: string;
+  status: string;
+  priority: string;
+  channel: string;
+  category: string;
+  fields: Record<string, string>;
+  locale: string;
+  customer: { id: string; externalId: string | null; email: string | null; name: string | null; locale: string; verified: boolean };
+  assignee: { id: string; name: string } | null;
+  team: { id: string; name: string } | null;
+  tags: string[];
+  mergedInto: { id: string; number: string } | null;
+  createdAt: string;
+  updatedAt: string;
+  abilities: TicketAbilities;
+}
+
+export interface TicketMessage {
+  id: string;
+  visibility: 'public' | 'internal';
+  author: { type: 'customer' | 'agent' | 'bot' | 'system' | 'guest'; id: string | null; name: string | null };
+  body: string;
+  createdAt: string;
+  attachments: { id: string; filename: string; url: string; size: number }[];
+}
+
+export interface TimelineEvent {
+  id: string;
+  type: string;
+  data: Record<string, unknown>;
+  actor: { type: string; id: string | null; name: string | null };
+  createdAt: string;
+}

@@ -1,33 +1,10 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { Select } from '../shell/Select';
 import { useI18n } from '../i18n';
 import type { InboxViews, SortId } from '../types';
 import { hasFilters, type InboxQuery } from './query';
 
 type Change = (patch: Partial<InboxQuery>) => void;
-
-function Select({ label, value, options, onChange, any = true }: {
-  label: string;
-  value: string;
-  options: { value: string; label: string }[];
-  onChange(value: string): void;
-  any?: boolean;
-}) {
-  const { t } = useI18n();
-  const id = useId();
-  return (
-    <div className="filter">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        {any ? <option value="">{t('filter.any')}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 /** Search, filters and sort. The values each filter takes come from the server. */
 export function Filters({ query, views, onChange }: { query: InboxQuery; views: InboxViews | null; onChange: Change }) {

@@ -4,7 +4,7 @@ import { useLiveEvents } from '../realtime/LiveProvider';
 import { navigate } from '../router';
 import type { ViewId } from '../types';
 import { Filters } from './Filters';
-import { queryFromUrl, urlFromQuery, type InboxQuery } from './query';
+import { queryFromUrl, rememberInboxUrl, urlFromQuery, type InboxQuery } from './query';
 import { TicketList } from './TicketList';
 import { useInbox } from './useInbox';
 
@@ -12,6 +12,7 @@ import { useInbox } from './useInbox';
 export function InboxPage({ params }: { params: URLSearchParams }) {
   const { t, label } = useI18n();
   const query = queryFromUrl(params);
+  rememberInboxUrl(urlFromQuery(query));
   const data = useInbox(query);
   const { refreshTickets, resync } = data;
   useLiveEvents({ changed: (id) => refreshTickets([id]), resync });

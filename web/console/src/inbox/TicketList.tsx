@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { useI18n } from '../i18n';
+import { navigate } from '../router';
 import type { InboxTicket } from '../types';
 import { useNow, waitingLabel } from './time';
 
@@ -62,7 +63,16 @@ export function TicketList({ rows, hasMore, loading, onLoadMore, total }: {
               aria-setsize={total ?? -1}
               style={{ transform: `translateY(${item.start}px)` }}
             >
-              <a className="ticket-link" href={`/console/tickets/${row.number}`} aria-label={`${row.number} ${row.subject}`}>
+              <a
+                className="ticket-link"
+                href={`/console/tickets/${row.number}`}
+                aria-label={`${row.number} ${row.subject}`}
+                onClick={(e) => {
+                  if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+                  e.preventDefault();
+                  navigate(`/tickets/${row.number}`);
+                }}
+              >
                 <span className="ticket-number">{row.number}</span>
                 <span className="ticket-subject">{row.subject}</span>
               </a>

@@ -49,3 +49,10 @@ export function compareTickets(sort: SortId, a: InboxTicket, b: InboxTicket): nu
   if (a.updatedAt !== b.updatedAt) return a.updatedAt < b.updatedAt ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
+
+let lastInbox = '/inbox';
+/** Where "back to inbox" goes: the list as the agent last left it. */
+export const lastInboxUrl = (): string => lastInbox;
+export const rememberInboxUrl = (url: string): void => {
+  lastInbox = url;
+};

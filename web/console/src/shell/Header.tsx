@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
 import { isLocale, localeNames, locales, useI18n } from '../i18n';
+import { lastInboxUrl } from '../inbox/query';
+import { navigate, useLocation } from '../router';
 import { useSession } from '../session';
 
 export function LanguageSwitcher() {
@@ -23,11 +25,19 @@ export function Header() {
   const { t } = useI18n();
   const { state, signOut } = useSession();
   const [leaving, setLeaving] = useState(false);
+  const { path } = useLocation();
   return (
     <header className="topbar">
       <span className="brand">{t('app.name')}</span>
       <nav aria-label={t('app.mainNav')}>
-        <a href="/console/inbox" aria-current="page">
+        <a
+          href={`/console${lastInboxUrl()}`}
+          aria-current={path.startsWith('/tickets/') ? undefined : 'page'}
+          onClick={(e) => {
+            e.preventDefault();
+            navigate(lastInboxUrl());
+          }}
+        >
           {t('app.inbox')}
         </a>
       </nav>
