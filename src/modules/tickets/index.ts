@@ -4,11 +4,13 @@ import { registerAttachmentRoutes } from './http/attachmentRoutes.js';
 import { registerCustomerTicketRoutes } from './http/customerRoutes.js';
 import { registerInboxRoutes } from './http/inboxRoutes.js';
 import { registerSavedViewRoutes } from './http/savedViewRoutes.js';
+import { registerBulkRoutes } from './http/bulkRoutes.js';
 import { registerTicketRoutes } from './http/ticketRoutes.js';
 
 export const ticketsModule: Module = {
   name: 'tickets',
   register(app, ctx) {
+    registerBulkRoutes(app, ctx);
     registerTicketRoutes(app, ctx);
     registerInboxRoutes(app, ctx);
     registerSavedViewRoutes(app, ctx);

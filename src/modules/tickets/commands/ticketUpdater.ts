@@ -20,6 +20,9 @@ export interface TicketChanges {
   assigneeId?: string | null;
   teamId?: string | null;
   tags?: string[];
+  /** Bulk edits: tags added to / removed from whatever each ticket has (after `tags`, if both). */
+  addTags?: string[];
+  removeTags?: string[];
   subject?: string;
   /** The `updatedAt` the editor last saw: if the ticket changed since, nothing is written (409). */
   baseUpdatedAt?: string;
@@ -92,9 +95,11 @@ export async function ticketUpdater({ ctx, actor, ticketId, changes, origin }: A
       if (changes.teamId) await checkTeam(trx, changes.teamId);
       note('team', 'team_id', changes.teamId, ticket.team_id);
     }
-    if (changes.tags !== undefined) {
-      const next = normaliseTags(changes.tags).sort();
+    if (changes.tags !== undefined || changes.addTags || changes.removeTags) {
       const before = await currentTags(trx, ticket.id);
+      const removing = new Set(normaliseTags(changes.removeTags ?? [], 'removeTags'));
+      const added = normaliseTags(changes.addTags ?? [], 'addTags');
+      const next = normaliseTags([...(changes.tags ? normaliseTags(changes.tags) : before), ...added].filter((t) => !removing.has(t))).sort();
       if (next.join('\n') !== before.join('\n')) {
         await trx.deleteFrom('ticket_tags').where('ticket_id', '=', ticket.id).execute();
         if (next.length) await trx.insertInto('ticket_tags').values(next.map((tag) => ({ ticket_id: ticket.id, tag }))).execute();
