@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { IntentClassifier } from './classifier.js';
+import { IntentClassifier, pseudoLabel } from './classifier.js';
 import { parseIntentCsv } from './csv.js';
 import { deserializeModel, ModelFormatError, serializeModel } from './serialize.js';
 import { OUT_OF_SCOPE } from './types.js';
@@ -77,4 +77,28 @@ test('loading refuses other formats and versions', () => {
 
 test('training needs two intents', () => {
   assert.throws(() => IntentClassifier.train([{ text: 'a', intent: 'x' }]), /two intents/);
+});
+
+test('pseudoLabel keeps, per intent, the texts the model is surest of', () => {
+  const texts = inScope.map((e) => e.text);
+  const picked = pseudoLabel(model, texts, 1);
+  assert.ok(picked.length > 0 && picked.length <= model.intents.length);
+  assert.equal(new Set(picked.map((p) => p.label)).size, picked.length, 'one per intent');
+  for (const p of picked) assert.equal(model.intents[p.label], model.predict(p.text).intent);
+});
+
+test('unlabelled text teaches words no example used (dense view and self-training); the model still round-trips', () => {
+  const examples = [
+    ...['my deposit is missing', 'deposit not arrived', 'where is my deposit', 'deposit still pending'].map((text) => ({ text, intent: 'deposit' })),
+    ...['my withdrawal is missing', 'withdrawal not arrived', 'where is my withdrawal', 'withdrawal still pending'].map((text) => ({ text, intent: 'withdrawal' })),
+  ];
+  // "topup" and "cashout" only ever occur in unlabelled text, next to the words they mean.
+  const unlabeled = ['deposit topup missing', 'my topup deposit', 'topup deposit pending', 'withdrawal cashout missing', 'my cashout withdrawal', 'cashout withdrawal pending'];
+  const plain = IntentClassifier.train(examples, { seed: 1 });
+  const taught = IntentClassifier.train(examples, { seed: 1, unlabeled });
+  assert.equal(taught.predict('topup').intent, 'deposit');
+  assert.equal(taught.predict('cashout').intent, 'withdrawal');
+  assert.ok(plain.predict('topup').outOfScope && plain.predict('cashout').outOfScope, 'unknown words without the unlabelled text');
+  const loaded = deserializeModel(JSON.stringify(serializeModel(taught)));
+  for (const text of ['topup', 'cashout', 'deposit pending', '充值']) assert.deepEqual(loaded.predict(text), taught.predict(text));
 });
