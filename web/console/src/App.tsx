@@ -1,11 +1,14 @@
+import { lazy, Suspense } from 'react';
 import { I18nProvider, useI18n } from './i18n';
 import { InboxPage } from './inbox/InboxPage';
 import { LoginPage } from './login/LoginPage';
-import { TicketPage } from './ticket/TicketPage';
 import { ConnectionBanner, LiveProvider } from './realtime/LiveProvider';
 import { useLocation } from './router';
 import { SessionProvider, useSession } from './session';
 import { Header, LanguageSwitcher } from './shell/Header';
+
+// The workspace loads when first opened: the inbox route's initial JS stays the inbox's.
+const TicketPage = lazy(() => import('./ticket/TicketPage').then((m) => ({ default: m.TicketPage })));
 
 function Screens() {
   const { state, refresh } = useSession();
@@ -40,7 +43,13 @@ function Screens() {
       <Header />
       <ConnectionBanner />
       <main className="workspace">
-        {ticketNumber ? <TicketPage key={ticketNumber} number={decodeURIComponent(ticketNumber)} /> : <InboxPage params={query} />}
+        {ticketNumber ? (
+          <Suspense fallback={<p className="page-loading" aria-busy="true">{t('app.loading')}</p>}>
+            <TicketPage key={ticketNumber} number={decodeURIComponent(ticketNumber)} />
+          </Suspense>
+        ) : (
+          <InboxPage params={query} />
+        )}
       </main>
     </LiveProvider>
   );
