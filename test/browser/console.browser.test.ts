@@ -163,7 +163,10 @@ describe('agent console in Chromium', () => {
     // No live socket here: the conflict below must come from the server's check, not a live refresh.
     await context.routeWebSocket(/\/api\/v1\/chat\/ws$/, () => {});
     const inbox = await ConsoleInbox.signedIn(context, app.ctx, baseUrl, agent.id, `/console/inbox?view=all&tag=${tag}`);
-    await inbox.row(ticket.number).getByRole('link').click();
+    // By keyboard: j chooses the first row, Enter opens it.
+    await inbox.row(ticket.number).waitFor();
+    await inbox.page.keyboard.press('j');
+    await inbox.page.keyboard.press('Enter');
     const page = new ConsoleTicket(inbox.page);
     await page.heading().filter({ hasText: ticket.number }).waitFor();
     await page.timeline().getByText('充值没到账 <script>alert(1)</script>').waitFor();
@@ -189,6 +192,10 @@ describe('agent console in Chromium', () => {
     await page.timeline().getByText(/changed the status: Open → Solved/).waitFor();
     const row = await app.ctx.db.selectFrom('tickets').select(['status', 'priority']).where('id', '=', ticket.id).executeTakeFirstOrThrow();
     assert.deepEqual(row, { status: 'solved', priority: 'urgent' });
+    // u goes back to the inbox as it was left.
+    await page.page.keyboard.press('u');
+    await inbox.heading().filter({ hasText: 'All tickets' }).waitFor();
+    assert.match(page.page.url(), new RegExp(`tag=${tag}`));
     await context.close();
   });
   it('walks an admin who must use two-factor through enrolment to the inbox, showing the recovery codes once', { skip }, async () => {

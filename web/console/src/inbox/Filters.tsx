@@ -1,4 +1,5 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useShortcuts } from '../shell/shortcuts';
 import { Select } from '../shell/Select';
 import { useI18n } from '../i18n';
 import type { InboxViews, SortId } from '../types';
@@ -19,6 +20,8 @@ export function Filters({ query, views, onChange }: { query: InboxQuery; views: 
     onChange({ q: text.trim() });
   };
   const searchId = useId();
+  const searchBox = useRef<HTMLInputElement>(null);
+  useShortcuts({ '/': () => searchBox.current?.focus() });
 
   return (
     <div className="filters">
@@ -26,7 +29,7 @@ export function Filters({ query, views, onChange }: { query: InboxQuery; views: 
         <label htmlFor={searchId} className="visually-hidden">
           {t('inbox.search')}
         </label>
-        <input id={searchId} type="search" value={text} placeholder={t('inbox.searchPlaceholder')} onChange={(e) => setText(e.target.value)} maxLength={200} />
+        <input ref={searchBox} id={searchId} type="search" aria-keyshortcuts="/" value={text} placeholder={t('inbox.searchPlaceholder')} onChange={(e) => setText(e.target.value)} maxLength={200} />
         <button type="submit">{t('inbox.searchSubmit')}</button>
       </form>
       <div className="filter-row" role="group" aria-label={t('inbox.filters')}>

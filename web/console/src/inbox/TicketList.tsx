@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
+import { useShortcuts } from '../shell/shortcuts';
 import type { InboxTicket } from '../types';
 import { useNow, waitingLabel } from './time';
 
@@ -30,6 +31,22 @@ export function TicketList({ rows, hasMore, loading, onLoadMore, total }: {
     overscan: 8,
   });
   const items = virtualizer.getVirtualItems();
+  const [active, setActive] = useState(-1);
+  const move = (delta: number) => {
+    if (!rows.length) return;
+    const next = Math.max(0, Math.min(rows.length - 1, active + delta));
+    setActive(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+  useShortcuts({
+    j: () => move(1),
+    k: () => move(-1),
+    Enter: () => {
+      const row = rows[active];
+      if (!row) return false;
+      navigate(`/tickets/${row.number}`);
+    },
+  });
   const lastIndex = items[items.length - 1]?.index ?? -1;
 
   // The benchmark (bench/console.ts) reads this mark: first page of tickets on screen.
@@ -58,7 +75,8 @@ export function TicketList({ rows, hasMore, loading, onLoadMore, total }: {
           return (
             <li
               key={row.id}
-              className={`ticket-row priority-${row.priority}`}
+              className={`ticket-row priority-${row.priority}${item.index === active ? ' active' : ''}`}
+              aria-current={item.index === active ? 'true' : undefined}
               aria-posinset={item.index + 1}
               aria-setsize={total ?? -1}
               style={{ transform: `translateY(${item.start}px)` }}

@@ -1,4 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useShortcuts } from '../shell/shortcuts';
 import { api, ApiError } from '../api';
 import { useI18n } from '../i18n';
 import type { TicketAbilities } from '../types';
@@ -13,6 +14,8 @@ export function ReplyBox({ number, abilities, onSent }: { number: string; abilit
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const id = useId();
+  const box = useRef<HTMLTextAreaElement>(null);
+  useShortcuts({ r: () => box.current?.focus() });
   if (!abilities.reply && !abilities.addNote) return null;
 
   async function send(e: FormEvent) {
@@ -52,7 +55,9 @@ export function ReplyBox({ number, abilities, onSent }: { number: string; abilit
         {t('ticket.message')}
       </label>
       <textarea
+        ref={box}
         id={id}
+        aria-keyshortcuts="r"
         rows={4}
         value={body}
         onChange={(e) => setBody(e.target.value)}

@@ -4,6 +4,7 @@ import { lastInboxUrl } from '../inbox/query';
 import { useLiveEvents } from '../realtime/LiveProvider';
 import { navigate } from '../router';
 import { useSession } from '../session';
+import { useShortcuts } from '../shell/shortcuts';
 import { ReplyBox } from './ReplyBox';
 import { TicketFields } from './TicketFields';
 import { Timeline } from './Timeline';
@@ -25,6 +26,7 @@ export function TicketPage({ number }: { number: string }) {
   }, [reload]);
   useEffect(() => () => window.clearTimeout(timer.current), []);
   useLiveEvents({ changed: (id) => id === ticket?.id && soon(), resync: soon });
+  useShortcuts({ u: () => navigate(lastInboxUrl()) });
 
   const back = (
     <a
