@@ -1,17 +1,22 @@
 /**
- * Chat benchmark (issue 4): a real LedgerDesk server process on SQLite holds 5,000 WebSockets
- * opened from this (second) process — customers in conversations, agents following them, and
- * idle widgets — then measures customer → agent delivery latency at a fixed 1,000 messages/s and
- * the closed-loop throughput; the same load runs against a bare `ws` relay process (no
- * authentication, no database) in the same run as the baseline.
+ * Chat benchmark (issue 4): a real LedgerDesk server process on SQLite (and PostgreSQL, when
+ * reachable) holds 5,000 WebSockets opened from this (second) process — customers in
+ * conversations, agents following them, and idle widgets — then measures customer → agent
+ * delivery latency at a fixed 1,000 messages/s and the closed-loop throughput; the same load runs
+ * against a bare `ws` relay process (no authentication, no database) in the same run as the
+ * baseline.
  *
  *   node --import tsx bench/chat.ts [--sockets 5000] [--conversations 1000] [--rate 1000] [--seconds 10]
+ *                                   [--database sqlite,postgres] [--profile] [--no-write]
  *
- * Writes bench/results/chat-latest.md and chat-latest.json.
+ * PostgreSQL: BENCH_POSTGRES_URL or TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/test),
+ * a fresh schema dropped afterwards. The bot's model is trained before the server starts, so the
+ * measured minutes are not a fresh install's first training. Writes bench/results/chat-latest.md
+ * and chat-latest.json unless --no-write.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -19,9 +24,12 @@ import { pino } from 'pino';
 import { WebSocket, WebSocketServer } from 'ws';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
+import { botOf } from '../src/modules/bot/index.js';
+import { dropSchema, withPgClient } from '../src/platform/db/postgresAdmin.js';
 import { chatStarter } from '../src/modules/channels/chat/commands/chatStarter.js';
 import { chatTokenFor } from '../src/modules/channels/chat/links.js';
 import { newCustomerSide } from '../src/modules/channels/chat/principal.js';
+import { freshSchemaName } from './raw.js';
 import { entryArgs, provisionToken, root, startServer } from './server.js';
 
 const { values: args } = parseArgs({
@@ -31,6 +39,10 @@ const { values: args } = parseArgs({
     rate: { type: 'string', default: '1000' },
     seconds: { type: 'string', default: '10' },
     'relay-server': { type: 'boolean', default: false },
+    /** Databases to run LedgerDesk on, in this order; PostgreSQL is skipped (and said so) when unreachable. */
+    database: { type: 'string', default: 'sqlite,postgres' },
+    /** Experiments: print only, write nothing to bench/results. */
+    'no-write': { type: 'boolean', default: false },
     /** Writes a V8 CPU profile of the LedgerDesk server to bench/results/profiles/. */
     profile: { type: 'boolean', default: false },
   },
@@ -220,10 +232,16 @@ async function drive(target: Target): Promise<RunResult> {
   return { socketsOpen: all.length, openSeconds: round(openSeconds), heldAfterSeconds, fixedRate, throughput };
 }
 
-async function ledgerDesk(): Promise<RunResult & { serverPeakMiB: number }> {
+type Database = 'sqlite' | 'postgres';
+type LedgerDeskRun = RunResult & { database: Database; serverPeakMiB: number };
+const pgUrl = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+async function ledgerDesk(database: Database): Promise<LedgerDeskRun> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledgerdesk-chat-bench-'));
+  const schema = database === 'postgres' ? freshSchemaName() : undefined;
   const env = {
-    DATABASE_URL: `sqlite:${join(dataDir, 'bench.db')}`, DATA_DIR: dataDir, LOG_LEVEL: 'warn', SEED_DEMO: 'false', SEED_HELP_CENTER: 'false',
+    DATABASE_URL: schema ? pgUrl : `sqlite:${join(dataDir, 'bench.db')}`, ...(schema ? { DATABASE_SCHEMA: schema } : {}),
+    DATA_DIR: dataDir, LOG_LEVEL: 'warn', SEED_DEMO: 'false', SEED_HELP_CENTER: 'false',
     LEDGERDESK_SECRET: 'chat-benchmark-secret-0123456789abcdef', LEDGERDESK_ADMIN_PASSWORD: 'bench-admin-password',
   };
   try {
@@ -236,16 +254,19 @@ async function ledgerDesk(): Promise<RunResult & { serverPeakMiB: number }> {
     });
     // Conversations between a customer and an agent: the bot stays silent once a person has joined.
     await app.ctx.db.updateTable('chats').set({ state: 'assigned' }).execute();
+    // A running installation has its model: the server must not train its first one mid-measurement.
+    await botOf(app.ctx).train();
     await app.close();
     const server = await startServer(env, args.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench', 'results', 'profiles')}`] : []);
     try {
       if (process.env.BENCH_SERVER_LOG) server.child.stdout!.pipe(process.stderr);
       const result = await drive({ wsUrl: server.url.replace('http', 'ws') + '/api/v1/chat/ws', headers: { authorization }, chats });
-      return { ...result, serverPeakMiB: server.memory().peakMiB };
+      return { ...result, database, serverPeakMiB: server.memory().peakMiB };
     } finally {
       await server.stop();
     }
   } finally {
+    if (schema) await dropSchema(pgUrl, schema).catch(() => undefined);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -264,41 +285,82 @@ async function bareRelay(): Promise<RunResult> {
   }
 }
 
-function markdown(report: Json & { ledgerdesk: RunResult & { serverPeakMiB: number }; relay: RunResult; ratio: number }): string {
-  const row = (name: string, r: RunResult) =>
-    `| ${name} | ${r.heldAfterSeconds}/${r.socketsOpen} | ${r.openSeconds} s | ${r.fixedRate.delivered}/${r.fixedRate.sent} | ${r.fixedRate.p50Ms} | ${r.fixedRate.p99Ms} | ${r.throughput.messagesPerSecond} | ${r.throughput.p50Ms} / ${r.throughput.p99Ms} |`;
+interface Report {
+  date: string;
+  machine: string;
+  sockets: number;
+  conversations: number;
+  rate: number;
+  seconds: number;
+  /** 1-minute load average of the machine before each target ran (shared with other work). */
+  load: Record<string, number>;
+  relay: RunResult;
+  ledgerdesk: (LedgerDeskRun & { ratio: number })[];
+  skipped: string[];
+}
+
+const dbName: Record<Database, string> = { sqlite: 'SQLite (embedded)', postgres: 'PostgreSQL' };
+
+function markdown(report: Report): string {
+  const row = (name: string, r: RunResult, load: number | undefined) =>
+    `| ${name} | ${r.heldAfterSeconds}/${r.socketsOpen} | ${r.openSeconds} s | ${r.fixedRate.delivered}/${r.fixedRate.sent} | ${r.fixedRate.p50Ms} | ${r.fixedRate.p99Ms} | ${r.throughput.messagesPerSecond} | ${r.throughput.p50Ms} / ${r.throughput.p99Ms} | ${load ?? '?'} |`;
   return `# Chat benchmark
 
-${String(report.date)} · ${String(report.machine)} · SQLite (embedded), one server process; sockets from a second process.
-${CONVERSATIONS} conversations (customer socket + agent sockets following ${CHATS_PER_AGENT} chats each), the rest idle widgets.
+${report.date} · ${report.machine} · one server process; sockets from a second process on the same machine.
+${report.conversations} conversations (customer socket + agent sockets following ${CHATS_PER_AGENT} chats each), the rest idle widgets.
 Latency = customer's \`message.send\` frame → the agent's socket receives the \`message\` frame (stored, outbox, bus, delivered).
 
-| target | sockets held | open time | delivered at ${RATE}/s | p50 ms | p99 ms | closed-loop msg/s | loop p50 / p99 ms |
-| --- | --- | --- | --- | --- | --- | --- | --- |
-${row('LedgerDesk', report.ledgerdesk)}
-${row('bare ws relay', report.relay)}
+| target | sockets held | open time | delivered at ${report.rate}/s | p50 ms | p99 ms | closed-loop msg/s | loop p50 / p99 ms | load avg |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+${report.ledgerdesk.map((r) => row(`LedgerDesk, ${dbName[r.database]}`, r, report.load[r.database])).join('\n')}
+${row('bare ws relay', report.relay, report.load.relay)}
 
-Throughput of LedgerDesk = ${report.ratio}% of the bare relay. The relay only copies frames between sockets; LedgerDesk
-authenticates each socket, validates every frame, commits each message (ticket row lock, message, timeline, outbox) and
-delivers it from the committed row. Closed loop: every conversation keeps one message in flight, at most one per
-${MIN_GAP_MS} ms (the gateway's per-socket limit is 20 frames/s). Server peak RSS: ${report.ledgerdesk.serverPeakMiB} MiB.
+${report.ledgerdesk.map((r) => `Throughput of LedgerDesk on ${dbName[r.database]} = ${r.ratio}% of the bare relay (server peak RSS ${r.serverPeakMiB} MiB).`).join('\n')}
+${report.skipped.map((s) => `Skipped: ${s}.`).join('\n')}
 
-Run: \`node --import tsx bench/chat.ts --sockets ${SOCKETS} --conversations ${CONVERSATIONS} --rate ${RATE} --seconds ${SECONDS}\`
+The relay only copies frames between sockets; LedgerDesk authenticates each socket, validates every frame, commits each
+message (chat and ticket read and locked, message, timeline, outbox) before anyone sees it, then publishes the event and
+delivers the message it carries. Closed loop: every conversation keeps one message in flight, at most one per
+${MIN_GAP_MS} ms (the gateway's per-socket limit is 20 frames/s). The load generator shares the machine's cores with the
+server it measures (and with other work: load avg = the 1-minute load average when that target started).
+
+Run: \`node --import tsx bench/chat.ts --sockets ${report.sockets} --conversations ${report.conversations} --rate ${report.rate} --seconds ${report.seconds}\`
 `;
 }
 
 async function main(): Promise<void> {
+  const wanted = String(args.database).split(',').map((d) => d.trim()).filter((d): d is Database => d === 'sqlite' || d === 'postgres');
   if (args.profile) {
-    process.stdout.write(JSON.stringify(await ledgerDesk(), null, 2) + '\n');
+    process.stdout.write(JSON.stringify(await ledgerDesk(wanted[0] ?? 'sqlite'), null, 2) + '\n');
     return;
   }
+  const load: Record<string, number> = {};
+  const loadNow = () => round(loadavg()[0]!, 2);
+  load.relay = loadNow();
   const relay = await bareRelay();
-  const ledgerdesk = await ledgerDesk();
-  const ratio = round((100 * ledgerdesk.throughput.messagesPerSecond) / Math.max(1, relay.throughput.messagesPerSecond));
-  const report = { date: new Date().toISOString().slice(0, 10), machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`, sockets: SOCKETS, conversations: CONVERSATIONS, rate: RATE, seconds: SECONDS, ledgerdesk, relay, ratio };
-  const dir = join(root, 'bench', 'results');
-  writeFileSync(join(dir, 'chat-latest.json'), JSON.stringify(report, null, 2) + '\n');
-  writeFileSync(join(dir, 'chat-latest.md'), markdown(report));
+  const ledgerdesk: Report['ledgerdesk'] = [];
+  const skipped: string[] = [];
+  for (const database of wanted) {
+    if (database === 'postgres') {
+      const reachable = await withPgClient(pgUrl, async () => true).catch((err: unknown) => (err instanceof Error ? err.message : String(err)));
+      if (reachable !== true) {
+        skipped.push(`PostgreSQL at ${new URL(pgUrl).host} unreachable (${reachable})`);
+        continue;
+      }
+    }
+    load[database] = loadNow();
+    const run = await ledgerDesk(database);
+    ledgerdesk.push({ ...run, ratio: round((100 * run.throughput.messagesPerSecond) / Math.max(1, relay.throughput.messagesPerSecond)) });
+  }
+  const report: Report = {
+    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`,
+    sockets: SOCKETS, conversations: CONVERSATIONS, rate: RATE, seconds: SECONDS, load, relay, ledgerdesk, skipped,
+  };
+  if (!args['no-write']) {
+    const dir = join(root, 'bench', 'results');
+    writeFileSync(join(dir, 'chat-latest.json'), JSON.stringify(report, null, 2) + '\n');
+    writeFileSync(join(dir, 'chat-latest.md'), markdown(report));
+  }
   process.stdout.write(markdown(report));
 }
 

@@ -35,8 +35,12 @@ export const botModule: Module = {
     const offs = [
       // A chat's first words arrive with the ticket; everything after as messages.
       ctx.bus.subscribe('ticket.created', (e: DomainEvent) => (e.payload.channel === 'chat' ? answer(ctx, str(e.payload.messageId)) : undefined)),
+      // A chat message's event says the chat's state when it was written; a chat never returns to
+      // `bot`, so one a person already had is skipped without a read (the relay awaits this handler).
       ctx.bus.subscribe('message.created', (e: DomainEvent) =>
-        e.payload.authorType === 'customer' && e.payload.visibility === 'public' ? answer(ctx, str(e.payload.messageId)) : undefined,
+        e.payload.authorType === 'customer' && e.payload.visibility === 'public' && (e.payload.chatState ?? 'bot') === 'bot'
+          ? answer(ctx, str(e.payload.messageId))
+          : undefined,
       ),
       ctx.bus.subscribe(modelTrained, async () => {
         await brain.loadNewest();

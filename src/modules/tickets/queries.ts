@@ -158,6 +158,9 @@ export async function listMessagesForActor(
 }
 
 /** Display names for agent and customer authors, keyed `type:id`. */
+/** How a customer is named beside their messages (agents' view). */
+export const customerDisplayName = (c: { name: string | null; email: string | null }): string => c.name ?? c.email ?? 'Customer';
+
 export async function authorNames(db: DbOrTx, refs: { type: string; id: string | null }[]): Promise<Map<string, string>> {
   const agentIds = [...new Set(refs.filter((r) => r.type === 'agent' && r.id).map((r) => r.id!))];
   const customerIds = [...new Set(refs.filter((r) => (r.type === 'customer' || r.type === 'guest') && r.id).map((r) => r.id!))];
@@ -167,7 +170,7 @@ export async function authorNames(db: DbOrTx, refs: { type: string; id: string |
   }
   if (customerIds.length) {
     for (const c of await db.selectFrom('customers').select(['id', 'name', 'email']).where('id', 'in', customerIds).execute()) {
-      const name = c.name ?? c.email ?? 'Customer';
+      const name = customerDisplayName(c);
       out.set(`customer:${c.id}`, name);
       out.set(`guest:${c.id}`, name);
     }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database, DbOrTx } from '../db/index.js';
 import { newId, nowIso } from '../db/ids.js';
+import { preparedInsert } from '../db/prepared.js';
 import type { Bus, DomainEvent } from './bus.js';
 
 /** Where durable subscriptions live (platform/jobs): each published batch becomes their jobs. */
@@ -11,12 +12,11 @@ export interface DurableSubscribers {
   drain(): Promise<number>;
 }
 
+const insertOutbox = preparedInsert('outbox', ['id', 'topic', 'payload', 'created_at', 'published_at', 'claimed_until']);
+
 /** Records an event inside the caller's transaction: it is published only if that commits. */
 export async function recordEvent(trx: DbOrTx, topic: string, payload: Record<string, unknown>): Promise<void> {
-  await trx
-    .insertInto('outbox')
-    .values({ id: newId(), topic, payload: JSON.stringify(payload), created_at: nowIso(), published_at: null, claimed_until: null })
-    .execute();
+  await insertOutbox.execute(trx, { id: newId(), topic, payload: JSON.stringify(payload), created_at: nowIso(), published_at: null, claimed_until: null });
 }
 
 const BATCH = 200;

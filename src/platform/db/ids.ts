@@ -1,4 +1,21 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
+
+/**
+ * Random bytes drawn from the CSPRNG 4 KiB at a time: one system call per ~400 ids instead of
+ * two per id (a chat message takes four ids). Each byte is handed out once.
+ */
+const POOL_BYTES = 4096;
+const pool = Buffer.allocUnsafe(POOL_BYTES);
+let poolAt = POOL_BYTES;
+
+function random(n: number): Buffer {
+  if (poolAt + n > POOL_BYTES) {
+    randomFillSync(pool);
+    poolAt = 0;
+  }
+  poolAt += n;
+  return pool.subarray(poolAt - n, poolAt);
+}
 
 /**
  * UUIDv7 (RFC 9562): 48-bit millisecond timestamp then 74 random bits. Ids sort by creation
@@ -7,6 +24,7 @@ import { randomBytes } from 'node:crypto';
  */
 let lastMs = 0;
 let seq = 0;
+const scratch = Buffer.alloc(16);
 
 export function newId(): string {
   let ms = Date.now();
@@ -16,10 +34,11 @@ export function newId(): string {
     if (seq === 0) lastMs += 1;
     ms = lastMs;
   } else {
-    seq = randomBytes(2).readUInt16BE(0) & 0x7ff;
+    seq = random(2).readUInt16BE(0) & 0x7ff;
     lastMs = ms;
   }
-  const b = randomBytes(16);
+  const b = scratch;
+  random(16).copy(b);
   b.writeUIntBE(ms, 0, 6);
   b[6] = 0x70 | (seq >> 8);
   b[7] = seq & 0xff;

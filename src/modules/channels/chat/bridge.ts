@@ -1,44 +1,66 @@
 import type { AppContext } from '../../../context.js';
 import type { DomainEvent } from '../../../platform/bus/bus.js';
 import type { Gateway } from '../../../platform/realtime/gateway.js';
+import type { CarriedMessage } from '../../tickets/ticketEvents.js';
 import { chatTopic, QUEUE_TOPIC } from './handlers.js';
 import { fileLinks } from './links.js';
 import type { ChatPrincipal } from './principal.js';
 import { presentChat, presentMessage } from './presenters.js';
-import { loadChat, messageById } from './queries.js';
-import { pushMessage } from './stream.js';
+import { loadChat, messageById, type MessageView } from './queries.js';
+import { outgoing, pushMessage, type OutgoingMessage } from './stream.js';
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
+/** The message a `message.created` event carries (tickets' `recordMessageCreated`), if it is this one's. */
+function carriedView(payload: Record<string, unknown>, messageId: string, chatId: string): MessageView | null {
+  const view = payload.view as CarriedMessage | undefined;
+  if (!view || typeof view !== 'object' || !view.message || !Array.isArray(view.attachments)) return null;
+  return view.message.id === messageId && view.message.ticket_id === chatId ? view : null;
+}
+
 /**
  * Bus → sockets. Every node hears every event and delivers to its own sockets only, so this
  * writes nothing and is safe to run on every node; a repeated event id is skipped per socket
- * (stream.ts). Messages load in parallel but go out in the order their events arrived.
+ * (stream.ts). A message comes inside its event and is presented and serialised once per
+ * audience; an event without it (an older writer) has it loaded, and messages still go out in
+ * the order their events arrived.
  */
 export function bridgeBusToSockets(ctx: AppContext, gateway: Gateway<ChatPrincipal>, nodeId: string): () => void {
   const { registry } = gateway;
   const links = fileLinks(ctx);
   let inOrder: Promise<void> = Promise.resolve();
+  let loading = 0;
 
-  // Returns at once: the relay must not wait for our reads before publishing the next event.
+  const deliver = (chatId: string, view: MessageView): void => {
+    let forAgents: OutgoingMessage | undefined;
+    let forCustomers: OutgoingMessage | undefined;
+    for (const conn of registry.listeners(chatTopic(chatId))) {
+      if (conn.principal.kind === 'agent') {
+        pushMessage(conn, (forAgents ??= outgoing(presentMessage(view, 'agent', links))));
+      } else if (view.message.visibility === 'public') {
+        // Internal notes never reach a customer's socket, not even as a count.
+        pushMessage(conn, (forCustomers ??= outgoing(presentMessage(view, 'customer', links))));
+      }
+    }
+  };
+
+  // Returns at once: the relay must not wait for a read before publishing the next event.
   const onMessage = (event: DomainEvent): void => {
     const chatId = str(event.payload.ticketId);
     const messageId = str(event.payload.messageId);
     if (!chatId || !messageId || !registry.has(chatTopic(chatId))) return;
-    const loading = messageById(ctx.db, messageId);
-    const send = async () => {
-      const view = await loading;
-      if (!view) return;
-      const forAgents = presentMessage(view, 'agent', links);
-      // Internal notes never reach a customer's socket, not even as a count.
-      const forCustomers = view.message.visibility === 'public' ? presentMessage(view, 'customer', links) : null;
-      for (const conn of registry.listeners(chatTopic(chatId))) {
-        const message = conn.principal.kind === 'agent' ? forAgents : forCustomers;
-        if (message) pushMessage(conn, message);
-      }
-    };
-    inOrder = inOrder.then(send).catch((err: unknown) => ctx.log.warn({ err, messageId }, 'chat message delivery failed'));
+    const carried = carriedView(event.payload, messageId, chatId);
+    if (carried && loading === 0) return deliver(chatId, carried);
+    loading++;
+    const view = carried ? Promise.resolve(carried) : messageById(ctx.db, messageId);
+    inOrder = inOrder
+      .then(async () => {
+        const loaded = await view;
+        if (loaded) deliver(chatId, loaded);
+      })
+      .catch((err: unknown) => ctx.log.warn({ err, messageId }, 'chat message delivery failed'))
+      .finally(() => loading--);
   };
 
   const onChatUpdated = async (event: DomainEvent): Promise<void> => {

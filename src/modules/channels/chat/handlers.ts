@@ -14,7 +14,7 @@ import { chatMessageSender } from './commands/chatMessageSender.js';
 import { chatStarter } from './commands/chatStarter.js';
 import { chatEnder, handoverRequester, readMarker } from './commands/chatStateChanger.js';
 import { chatIdFromToken, chatTokenFor, fileLinks } from './links.js';
-import { actorFor, audienceOf, chatFor, type ChatPrincipal, type CustomerSide } from './principal.js';
+import { assertHello, audienceOf, chatFor, type ChatPrincipal, type CustomerSide } from './principal.js';
 import { presentChat, presentMessage } from './presenters.js';
 import * as frames from './protocol.js';
 import { isCursorOf, liveChats, loadChat, messageById, messagesAfter, openChatsOf, type ChatRecord } from './queries.js';
@@ -131,15 +131,15 @@ export function chatHandlers(ctx: AppContext, gateway: () => Gateway<ChatPrincip
 
     async 'message.send'(conn, raw) {
       const f = frames.sendFrame.parse(raw);
-      const chat = await chatFor(ctx.db, conn.principal, f.chatId);
+      assertHello(conn.principal);
       const audience = audienceOf(conn.principal);
-      const sent = await whileSending(conn, chat.ticketId, f.clientId, async () => {
-        const result = await chatMessageSender({ ctx, actor: actorFor(conn.principal, chat), chat, clientId: f.clientId, body: f.body, internal: f.internal, origin: origin(conn) });
+      // Access is checked on the chat as the send's transaction reads it (one read per message).
+      const sent = await whileSending(conn, f.chatId, f.clientId, async () => {
+        const result = await chatMessageSender({ ctx, principal: conn.principal, chatId: f.chatId, clientId: f.clientId, body: f.body, internal: f.internal, origin: origin(conn) });
         markSeen(conn, result.messageId);
         return result;
       });
-      // A customer's own message needs no author name: skip reading it back.
-      const view = sent.view && audience === 'customer' ? sent.view : (await messageById(ctx.db, sent.messageId))!;
+      const view = sent.view ?? (await messageById(ctx.db, sent.messageId))!;
       return { message: presentMessage(view, audience, links), duplicate: sent.duplicate };
     },
 

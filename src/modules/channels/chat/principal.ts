@@ -39,8 +39,17 @@ const noSuchChat = () => new AppError('not_found', 'No such chat.');
  * missing one (not_found), so chat ids cannot be probed.
  */
 export async function chatFor(db: DbOrTx, p: ChatPrincipal, chatId: string): Promise<ChatRecord> {
+  assertHello(p);
+  return checkChatAccess(p, await loadChat(db, chatId));
+}
+
+/** Customers send nothing before `hello`. */
+export function assertHello(p: ChatPrincipal): void {
   if (p.kind === 'customer' && !p.helloDone) throw new AppError('unauthenticated', 'Send a hello frame first.');
-  const chat = await loadChat(db, chatId);
+}
+
+/** `chat` if this principal may read it (see chatFor); for callers that loaded it themselves. */
+export function checkChatAccess<C extends Pick<ChatRecord, 'ticketId' | 'customerId'>>(p: ChatPrincipal, chat: C | undefined): C {
   if (!chat) throw noSuchChat();
   if (p.kind === 'agent') {
     if (!p.actor.scopes.has('tickets:read')) throw new AppError('forbidden', 'The token lacks the "tickets:read" scope.');
@@ -52,7 +61,7 @@ export async function chatFor(db: DbOrTx, p: ChatPrincipal, chatId: string): Pro
 }
 
 /** The ticket-module actor this principal writes as on `chat`. */
-export function actorFor(p: ChatPrincipal, chat: ChatRecord): Actor {
+export function actorFor(p: ChatPrincipal, chat: Pick<ChatRecord, 'ticketId' | 'customerId'>): Actor {
   if (p.kind === 'agent') return p.actor;
   if (p.verified && p.customerId === chat.customerId) return { kind: 'customer', customerId: chat.customerId, verified: true, sessionId: 'chat' };
   return { kind: 'guest', customerId: chat.customerId, ticketId: chat.ticketId };

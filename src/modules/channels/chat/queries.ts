@@ -1,7 +1,9 @@
-import type { DbOrTx } from '../../../platform/db/index.js';
+import { dialectOf } from '../../../platform/db/dialect.js';
+import type { DbOrTx, Tx } from '../../../platform/db/index.js';
 import { UUID_PATTERN } from '../../../platform/db/ids.js';
-import { authorNames } from '../../tickets/queries.js';
-import type { AttachmentRow, MessageRow } from '../../tickets/ticketEvents.js';
+import { prepared } from '../../../platform/db/prepared.js';
+import { authorNames, customerDisplayName } from '../../tickets/queries.js';
+import type { CarriedAttachment, MessageRow, TicketRow } from '../../tickets/ticketEvents.js';
 
 /** A chat as the gateway needs it: the `chats` row with the ticket fields it shows. */
 export interface ChatRecord {
@@ -56,8 +58,54 @@ export async function chatStartedBy(db: DbOrTx, visitorId: string, clientId: str
 
 export interface MessageView {
   message: MessageRow;
-  attachments: AttachmentRow[];
+  attachments: CarriedAttachment[];
   authorName: string | null;
+}
+
+/** A chat about to be written to: its ticket row (locked on PostgreSQL) and the names a new message shows. */
+export interface ChatForWrite {
+  chat: ChatRecord;
+  ticket: TicketRow;
+  /** The customer as agents see them beside their messages. */
+  customerName: string;
+  /** The writing agent's name (null unless `agentId` was given and exists). */
+  agentName: string | null;
+}
+
+/**
+ * The one read of a chat message's transaction: chat, ticket, customer and writing agent in one
+ * statement, the ticket row locked on PostgreSQL like messageSender's (ids stay in commit order).
+ */
+const lockedChat = prepared((db, a: { ticketId: string; agentId: string | null }) => {
+  const query = db
+    .selectFrom('chats')
+    .innerJoin('tickets', 'tickets.id', 'chats.ticket_id')
+    .innerJoin('customers', 'customers.id', 'tickets.customer_id')
+    .leftJoin('agents', (join) => join.on('agents.id', '=', a.agentId))
+    .selectAll('tickets')
+    .select([
+      'chats.state as chatState', 'chats.topic as chatTopic', 'chats.team_id as chatTeamId', 'chats.visitor_id as chatVisitorId',
+      'chats.customer_read_id as chatCustomerReadId', 'chats.agent_read_id as chatAgentReadId', 'chats.created_at as chatCreatedAt',
+      'customers.name as customerName', 'customers.email as customerEmail', 'agents.name as agentName',
+    ])
+    .where('chats.ticket_id', '=', a.ticketId);
+  return dialectOf(db) === 'postgres' ? query.forUpdate('tickets') : query;
+});
+
+export async function chatForWrite(trx: Tx, ticketId: string, agentId: string | null): Promise<ChatForWrite | undefined> {
+  if (!UUID_PATTERN.test(ticketId)) return undefined;
+  const row = await lockedChat.executeTakeFirst(trx, { ticketId, agentId });
+  if (!row) return undefined;
+  const { chatState, chatTopic, chatTeamId, chatVisitorId, chatCustomerReadId, chatAgentReadId, chatCreatedAt, customerName, customerEmail, agentName, ...ticket } = row;
+  return {
+    chat: {
+      ticketId: ticket.id, number: ticket.number, customerId: ticket.customer_id, state: chatState, topic: chatTopic, locale: ticket.locale,
+      teamId: chatTeamId, assigneeId: ticket.assignee_id, visitorId: chatVisitorId, customerReadId: chatCustomerReadId, agentReadId: chatAgentReadId, createdAt: chatCreatedAt,
+    },
+    ticket,
+    customerName: customerDisplayName({ name: customerName, email: customerEmail }),
+    agentName,
+  };
 }
 
 export const REPLAY_LIMIT = 1000;

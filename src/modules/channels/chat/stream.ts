@@ -11,9 +11,17 @@ type Conn = Connection<ChatPrincipal>;
 
 const SEEN_LIMIT = 2000;
 
+/** A live message and its `message` frame, serialised once for every socket of one audience. */
+export interface OutgoingMessage {
+  message: PresentedMessage;
+  frame: string;
+}
+
+export const outgoing = (message: PresentedMessage): OutgoingMessage => ({ message, frame: JSON.stringify({ type: 'message', message }) });
+
 interface StreamState {
   seen: Set<string>;
-  replaying: Map<string, PresentedMessage[]>;
+  replaying: Map<string, OutgoingMessage[]>;
   /** Client ids this socket is sending right now: their message comes back in the ack. */
   sending: Set<string>;
 }
@@ -37,18 +45,19 @@ export function markSeen(conn: Conn, id: string): boolean {
   return true;
 }
 
-export function pushMessage(conn: Conn, message: PresentedMessage): void {
+export function pushMessage(conn: Conn, out: OutgoingMessage): void {
+  const { message } = out;
   const state = stateOf(conn);
   const buffer = state.replaying.get(message.chatId);
   if (buffer) {
-    buffer.push(message);
+    buffer.push(out);
     return;
   }
   if (message.clientId && state.sending.has(`${message.chatId}:${message.clientId}`)) {
     markSeen(conn, message.id);
     return;
   }
-  if (markSeen(conn, message.id)) conn.send({ type: 'message', message });
+  if (markSeen(conn, message.id)) conn.sendRaw(out.frame);
 }
 
 /** Runs `replay` with live messages of `chatId` held back, then sends what was held back. */

@@ -1,7 +1,7 @@
 import type { Tx } from '../../../platform/db/index.js';
 import { newId, nowIso } from '../../../platform/db/ids.js';
-import { recordEvent } from '../../../platform/bus/outbox.js';
-import type { MessageRow, TicketRow } from '../ticketEvents.js';
+import { recordMessageCreated, type MessageRow, type TicketRow } from '../ticketEvents.js';
+import { insertMessage } from './messageSender.js';
 
 export interface AutomatedMessage {
   body: string;
@@ -35,10 +35,8 @@ export async function automatedMessageWriter(
     meta: input.meta ? JSON.stringify(input.meta) : null,
     created_at: nowIso(),
   };
-  await trx.insertInto('messages').values(message).execute();
-  await recordEvent(trx, 'message.created', {
-    ticketId: ticket.id, number: ticket.number, messageId: message.id, visibility: message.visibility,
-    authorType: author, authorId: null, customerId: ticket.customer_id,
-  });
+  await insertMessage.execute(trx, message);
+  // No person wrote it, so no name to look up: the event carries the whole message.
+  await recordMessageCreated(trx, ticket, message, { attachments: [], authorName: null });
   return message;
 }

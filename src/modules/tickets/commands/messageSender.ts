@@ -1,15 +1,16 @@
 import type { AppContext } from '../../../context.js';
-import type { DbOrTx } from '../../../platform/db/index.js';
+import type { DbOrTx, Tx } from '../../../platform/db/index.js';
 import { newId, nowIso } from '../../../platform/db/ids.js';
+import { prepared, preparedInsert } from '../../../platform/db/prepared.js';
 import { recordEvent } from '../../../platform/bus/outbox.js';
 import { AppError } from '../../../platform/http/errors.js';
 import type { Actor, RequestOrigin } from '../../identity/actor.js';
-import { acceptAttachments, insertAttachments, withStoredAttachments, type UploadedFile } from '../attachments.js';
+import { acceptAttachments, insertAttachments, withStoredAttachments, type StoredAttachment, type UploadedFile } from '../attachments.js';
 import type { Channel, Status } from '../categories.js';
 import { ticketPolicy } from '../policies.js';
 import { loadTicketForActor } from '../queries.js';
 import { assertTransition, statusAfterAgentReply, statusAfterCustomerReply, statusTimestamps } from '../statusMachine.js';
-import { actorRef, addTicketEvent, type AttachmentRow, type MessageRow, type TicketRow } from '../ticketEvents.js';
+import { actorRef, addTicketEvent, recordMessageCreated, type AttachmentRow, type MessageRow, type TicketRow } from '../ticketEvents.js';
 
 export interface MessageInput {
   body: string;
@@ -53,58 +54,85 @@ function nextStatus(actor: Actor, ticket: TicketRow, visibility: 'public' | 'int
  * reopens it; an agent's first public reply takes a new ticket into work.
  */
 export async function messageSender({ ctx, actor, ticketId, input, files = [], origin, clientId, channel }: Args): Promise<SentMessage> {
-  const visibility = actor.kind === 'agent' ? (input.visibility ?? 'public') : 'public';
   const accepted = await acceptAttachments(files, ctx.config);
-
   return withStoredAttachments(ctx, accepted, (stored) =>
     ctx.transaction(async (trx) => {
       // Lock the ticket row first so a concurrent merge cannot slip in between check and insert.
       const ticket = await loadTicketForActor(trx, actor, ticketId, { forUpdate: true });
-      if (ticket.merged_into_id) throw await mergedError(trx, ticket);
-      const rule = visibility === 'internal' ? ticketPolicy.addNote : ticketPolicy.reply;
-      const status = nextStatus(actor, ticket, visibility);
-      if (!rule(actor, ticket)) throw new AppError('forbidden', 'You cannot write on this ticket.');
-      if (status !== ticket.status && actor.kind === 'agent') assertTransition(ticket.status, status);
-
-      const now = nowIso();
-      const by = actorRef(actor);
-      const message: MessageRow = {
-        id: newId(),
-        ticket_id: ticket.id,
-        author_type: actor.kind === 'agent' ? 'agent' : 'customer',
-        author_id: actor.kind === 'agent' ? actor.agentId : actor.customerId,
-        visibility,
-        body: input.body,
-        channel: channel ?? (actor.kind === 'agent' ? 'api' : 'web'),
-        client_id: clientId ?? null,
-        meta: null,
-        created_at: now,
-      };
-      await trx.insertInto('messages').values(message).execute();
-      await insertAttachments(trx, ticket.id, message.id, stored);
-
-      const changes = status !== ticket.status ? { status, ...statusTimestamps(status, now) } : {};
-      await trx.updateTable('tickets').set({ updated_at: now, ...changes }).where('id', '=', ticket.id).execute();
-      await addTicketEvent(trx, ticket.id, by, visibility === 'internal' ? 'note_added' : 'reply_added', {
-        messageId: message.id,
-        attachments: stored.length,
-        ...(origin.ip ? { ip: origin.ip } : {}),
-      });
-      await recordEvent(trx, 'message.created', {
-        ticketId: ticket.id, number: ticket.number, messageId: message.id, visibility,
-        authorType: message.author_type, authorId: message.author_id, customerId: ticket.customer_id,
-      });
-      if (status !== ticket.status) {
-        await addTicketEvent(trx, ticket.id, by, 'status_changed', { from: ticket.status, to: status });
-        await recordEvent(trx, 'ticket.updated', {
-          ticketId: ticket.id, number: ticket.number, changes: { status: { from: ticket.status, to: status } },
-        });
-      }
-      const attachments: AttachmentRow[] = stored.map((s) => ({
-        id: s.id, ticket_id: ticket.id, message_id: message.id, storage_key: s.storageKey, filename: s.filename,
-        content_type: s.contentType, size: s.size, sha256: s.sha256, created_at: now,
-      }));
-      return { ticket: { ...ticket, updated_at: now, ...changes }, message, attachments };
+      return messageWriter(trx, { actor, ticket, input, stored, origin, clientId, channel });
     }),
   );
+}
+
+export interface WriteArgs {
+  actor: Actor;
+  /** The ticket as read (and on PostgreSQL locked) in this transaction, already visible to `actor`. */
+  ticket: TicketRow;
+  input: MessageInput;
+  stored: StoredAttachment[];
+  origin: RequestOrigin;
+  clientId?: string;
+  channel?: Channel;
+  /**
+   * The author's display name, when the caller read it with the ticket: the `message.created`
+   * event then carries the whole message, so its readers need not load it back.
+   */
+  authorName?: string | null;
+  /** Extra `message.created` fields from the caller's channel (chat: the chat's state). */
+  event?: Record<string, unknown>;
+}
+
+// Every chat message runs these two: compiled once rather than built per call.
+export const insertMessage = preparedInsert('messages', ['id', 'ticket_id', 'author_type', 'author_id', 'visibility', 'body', 'channel', 'client_id', 'meta', 'created_at']);
+const touchTicket = prepared((db, a: { id: string; now: string }) => db.updateTable('tickets').set({ updated_at: a.now }).where('id', '=', a.id));
+
+/**
+ * messageSender's transaction body for callers that read the ticket themselves (the chat reads it
+ * with its chat row in one statement): rules, message, attachments, ticket status, timeline, events.
+ */
+export async function messageWriter(trx: Tx, { actor, ticket, input, stored, origin, clientId, channel, authorName, event }: WriteArgs): Promise<SentMessage> {
+  const visibility = actor.kind === 'agent' ? (input.visibility ?? 'public') : 'public';
+  if (ticket.merged_into_id) throw await mergedError(trx, ticket);
+  const rule = visibility === 'internal' ? ticketPolicy.addNote : ticketPolicy.reply;
+  const status = nextStatus(actor, ticket, visibility);
+  if (!rule(actor, ticket)) throw new AppError('forbidden', 'You cannot write on this ticket.');
+  if (status !== ticket.status && actor.kind === 'agent') assertTransition(ticket.status, status);
+
+  const now = nowIso();
+  const by = actorRef(actor);
+  const message: MessageRow = {
+    id: newId(),
+    ticket_id: ticket.id,
+    author_type: actor.kind === 'agent' ? 'agent' : 'customer',
+    author_id: actor.kind === 'agent' ? actor.agentId : actor.customerId,
+    visibility,
+    body: input.body,
+    channel: channel ?? (actor.kind === 'agent' ? 'api' : 'web'),
+    client_id: clientId ?? null,
+    meta: null,
+    created_at: now,
+  };
+  await insertMessage.execute(trx, message);
+  await insertAttachments(trx, ticket.id, message.id, stored);
+
+  const changes = status !== ticket.status ? { status, ...statusTimestamps(status, now) } : {};
+  if (status === ticket.status) await touchTicket.execute(trx, { id: ticket.id, now });
+  else await trx.updateTable('tickets').set({ updated_at: now, ...changes }).where('id', '=', ticket.id).execute();
+  await addTicketEvent(trx, ticket.id, by, visibility === 'internal' ? 'note_added' : 'reply_added', {
+    messageId: message.id,
+    attachments: stored.length,
+    ...(origin.ip ? { ip: origin.ip } : {}),
+  });
+  const attachments: AttachmentRow[] = stored.map((s) => ({
+    id: s.id, ticket_id: ticket.id, message_id: message.id, storage_key: s.storageKey, filename: s.filename,
+    content_type: s.contentType, size: s.size, sha256: s.sha256, created_at: now,
+  }));
+  await recordMessageCreated(trx, ticket, message, authorName === undefined ? undefined : { attachments, authorName }, event);
+  if (status !== ticket.status) {
+    await addTicketEvent(trx, ticket.id, by, 'status_changed', { from: ticket.status, to: status });
+    await recordEvent(trx, 'ticket.updated', {
+      ticketId: ticket.id, number: ticket.number, changes: { status: { from: ticket.status, to: status } },
+    });
+  }
+  return { ticket: { ...ticket, updated_at: now, ...changes }, message, attachments };
 }

@@ -1,15 +1,18 @@
 import type { AppContext } from '../../../../context.js';
 import { isUniqueViolation } from '../../../../platform/db/errors.js';
+import type { Tx } from '../../../../platform/db/index.js';
 import { AppError } from '../../../../platform/http/errors.js';
-import type { Actor, RequestOrigin } from '../../../identity/actor.js';
-import type { UploadedFile } from '../../../tickets/attachments.js';
-import { messageSender } from '../../../tickets/commands/messageSender.js';
-import type { ChatRecord, MessageView } from '../queries.js';
+import type { RequestOrigin } from '../../../identity/actor.js';
+import { acceptAttachments, withStoredAttachments, type UploadedFile } from '../../../tickets/attachments.js';
+import { messageWriter } from '../../../tickets/commands/messageSender.js';
+import { actorFor, checkChatAccess, type ChatPrincipal } from '../principal.js';
+import { chatForWrite, type ChatRecord, type MessageView } from '../queries.js';
 
 interface Args {
   ctx: AppContext;
-  actor: Actor;
-  chat: ChatRecord;
+  /** Who writes: their access is checked on the chat as read in the transaction. */
+  principal: ChatPrincipal;
+  chatId: string;
   clientId: string;
   body: string;
   internal?: boolean;
@@ -17,39 +20,57 @@ interface Args {
   origin: RequestOrigin;
 }
 
-const existing = (ctx: AppContext, ticketId: string, clientId: string) =>
-  ctx.db.selectFrom('messages').select('id').where('ticket_id', '=', ticketId).where('client_id', '=', clientId).executeTakeFirst();
+const existing = (db: AppContext['db'] | Tx, ticketId: string, clientId: string) =>
+  db.selectFrom('messages').select('id').where('ticket_id', '=', ticketId).where('client_id', '=', clientId).executeTakeFirst();
 
-/**
- * A message in a chat, through the tickets module's messageSender (status rules, timeline,
- * `message.created`). Idempotent by the client's id: a resend returns the message already
- * stored, whether the first attempt is long committed or racing this one.
- */
 export interface ChatSent {
+  chat: ChatRecord;
   messageId: string;
   duplicate: boolean;
-  /** The stored message as the sender's ack shows it (author name left to the caller), unless a duplicate. */
+  /** The stored message with its author's name, unless a duplicate. */
   view?: MessageView;
 }
 
-export async function chatMessageSender({ ctx, actor, chat, clientId, body, internal, files, origin }: Args): Promise<ChatSent> {
-  if (chat.state === 'ended' && actor.kind !== 'agent') {
-    // A resend of what was stored before the end still gets its ack; anything new is refused.
-    const before = await existing(ctx, chat.ticketId, clientId);
-    if (before) return { messageId: before.id, duplicate: true };
-    throw new AppError('transition_not_allowed', 'This chat has ended; start a new one.');
-  }
-  // No look-up first: resends are rare, and the unique (ticket, client id) index catches them.
+/**
+ * A message in a chat, through the tickets module's messageWriter (status rules, timeline,
+ * `message.created` carrying the message and the chat's state). One read per message: the chat,
+ * its ticket (locked on PostgreSQL), the customer's and the writing agent's names, inside the
+ * transaction, where the principal's access is checked too. Idempotent by the client's id: a
+ * resend returns the message already stored, whether the first attempt is long committed or
+ * racing this one.
+ */
+export async function chatMessageSender({ ctx, principal, chatId, clientId, body, internal, files = [], origin }: Args): Promise<ChatSent> {
+  const agentId = principal.kind === 'agent' ? principal.actor.agentId : null;
+  const accepted = await acceptAttachments(files, ctx.config);
+  let chat: ChatRecord | undefined;
   try {
-    const sent = await messageSender({
-      ctx, actor, ticketId: chat.ticketId, origin, clientId, channel: 'chat', files: files ?? [],
-      input: { body, visibility: internal && actor.kind === 'agent' ? 'internal' : 'public' },
-    });
-    return { messageId: sent.message.id, duplicate: false, view: { message: sent.message, attachments: sent.attachments, authorName: null } };
+    return await withStoredAttachments(ctx, accepted, (stored) =>
+      ctx.transaction(async (trx): Promise<ChatSent> => {
+        const found = await chatForWrite(trx, chatId, agentId);
+        chat = checkChatAccess(principal, found?.chat);
+        const { ticket, customerName, agentName } = found!;
+        const actor = actorFor(principal, chat);
+        if (chat.state === 'ended' && actor.kind !== 'agent') {
+          // A resend of what was stored before the end still gets its ack; anything new is refused.
+          const before = await existing(trx, chat.ticketId, clientId);
+          if (before) return { chat, messageId: before.id, duplicate: true };
+          throw new AppError('transition_not_allowed', 'This chat has ended; start a new one.');
+        }
+        // No look-up first: resends are rare, and the unique (ticket, client id) index catches them.
+        const sent = await messageWriter(trx, {
+          actor, ticket, stored, origin, clientId, channel: 'chat',
+          input: { body, visibility: internal && actor.kind === 'agent' ? 'internal' : 'public' },
+          authorName: actor.kind === 'agent' ? agentName : customerName,
+          event: { chatState: chat.state },
+        });
+        const view: MessageView = { message: sent.message, attachments: sent.attachments, authorName: actor.kind === 'agent' ? agentName : customerName };
+        return { chat, messageId: sent.message.id, duplicate: false, view };
+      }),
+    );
   } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-    const raced = await existing(ctx, chat.ticketId, clientId);
+    if (!chat || !isUniqueViolation(err)) throw err;
+    const raced = await existing(ctx.db, chat.ticketId, clientId);
     if (!raced) throw err;
-    return { messageId: raced.id, duplicate: true };
+    return { chat, messageId: raced.id, duplicate: true };
   }
 }

@@ -6,7 +6,8 @@ import { contentDisposition, readMultipart } from '../../../tickets/attachments.
 import { chatMessageSender } from '../commands/chatMessageSender.js';
 import { attachmentIdFromFileToken, chatIdFromToken, fileLinks } from '../links.js';
 import { presentMessage } from '../presenters.js';
-import { loadChat, messageById } from '../queries.js';
+import { newCustomerSide } from '../principal.js';
+import { messageById } from '../queries.js';
 import { fileParams, fileQuery, uploadFields, uploadHeaders, uploadParams } from './uploadSchema.js';
 
 const tags = ['chat'];
@@ -38,14 +39,13 @@ export function registerChatUploadRoutes(app: FastifyInstance, ctx: AppContext):
     const { fields, files } = await readMultipart(request, ctx.config);
     const input = uploadFields.parse(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
     if (files.length === 0) throw new AppError('field_required', 'Attach at least one file.', 'file');
-    const chat = await loadChat(ctx.db, chatId);
-    if (!chat) throw new AppError('not_found', 'No such chat.');
-    const actor = { kind: 'guest' as const, customerId: chat.customerId, ticketId: chat.ticketId };
+    // The chat token is the grant: the sender writes as the chat's own guest customer.
+    const principal = { ...newCustomerSide(), helloDone: true, grants: new Set([chatId]) };
     const sent = await chatMessageSender({
-      ctx, actor, chat, clientId: input.clientId, body: input.body ?? '', files,
+      ctx, principal, chatId, clientId: input.clientId, body: input.body ?? '', files,
       origin: { ip: request.ip, userAgent: request.headers['user-agent'] ?? null },
     });
-    const view = (await messageById(ctx.db, sent.messageId))!;
+    const view = sent.view ?? (await messageById(ctx.db, sent.messageId))!;
     return reply.code(sent.duplicate ? 200 : 201).send({ message: presentMessage(view, 'customer', links), duplicate: sent.duplicate });
   });
 
