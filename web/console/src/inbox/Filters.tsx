@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useShortcuts } from '../shell/shortcuts';
 import { Select } from '../shell/Select';
-import { useI18n } from '../i18n';
+import { isLocale, localeNames, useI18n } from '../i18n';
 import type { InboxViews, SortId } from '../types';
 import { hasFilters, type InboxQuery } from './query';
 
@@ -37,7 +37,12 @@ export function Filters({ query, views, onChange }: { query: InboxQuery; views: 
         <Select label={t('filter.priority')} value={query.priority} options={opts(f?.priorities, 'priority')} onChange={(priority) => onChange({ priority })} />
         <Select label={t('filter.category')} value={query.category} options={opts(f?.categories, 'category')} onChange={(category) => onChange({ category })} />
         <Select label={t('filter.channel')} value={query.channel} options={opts(f?.channels, 'channel')} onChange={(channel) => onChange({ channel })} />
-        <Select label={t('filter.language')} value={query.locale} options={opts(f?.locales)} onChange={(locale) => onChange({ locale })} />
+        <Select
+          label={t('filter.language')}
+          value={query.locale}
+          options={(f?.locales ?? []).map((l) => ({ value: l, label: isLocale(l) ? localeNames[l] : l }))}
+          onChange={(locale) => onChange({ locale })}
+        />
         <Select label={t('filter.tag')} value={query.tag} options={opts(f?.tags && query.tag && !f.tags.includes(query.tag) ? [query.tag, ...f.tags] : f?.tags)} onChange={(tag) => onChange({ tag })} />
         <Select
           label={t('inbox.sort')}
