@@ -159,6 +159,7 @@ describe('agent console in Chromium', () => {
       { id: newId(), ticket_id: ticket.id, author_type: 'system', author_id: null, visibility: 'public', body: 'Connecting you to an agent.', channel: 'api', created_at: nowIso() },
     ]).execute();
 
+    const earlier = await createTicket(app, headers, { customer: undefined, customerId: ticket.customer.id, subject: 'Earlier KYC question' });
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
     // No live socket here: the conflict below must come from the server's check, not a live refresh.
     await context.routeWebSocket(/\/api\/v1\/chat\/ws$/, () => {});
@@ -172,6 +173,7 @@ describe('agent console in Chromium', () => {
     await page.timeline().getByText('充值没到账 <script>alert(1)</script>').waitFor();
     await page.message('Bot').getByText('Please send the TxID of your deposit.').waitFor();
     await page.message('System').getByText('Connecting you to an agent.').waitFor();
+    await page.page.getByRole('region', { name: 'Other tickets from this customer' }).getByRole('link', { name: earlier.number }).waitFor();
 
     await page.write('Internal note (agents only)', 'Checked the TRC20 explorer: 19 confirmations.');
     await page.message(/^Internal note · /).getByText('Checked the TRC20 explorer: 19 confirmations.').waitFor();

@@ -5,6 +5,7 @@ import { useLiveEvents } from '../realtime/LiveProvider';
 import { navigate } from '../router';
 import { useSession } from '../session';
 import { useShortcuts } from '../shell/shortcuts';
+import { CustomerTickets } from './CustomerTickets';
 import { ReplyBox } from './ReplyBox';
 import { TicketFields } from './TicketFields';
 import { Timeline } from './Timeline';
@@ -76,6 +77,7 @@ export function TicketPage({ number }: { number: string }) {
           {c.externalId ? <p>UID {c.externalId}</p> : null}
           <p className={c.verified ? 'verified' : 'unverified'}>{c.verified ? t('ticket.verified') : t('ticket.unverified')}</p>
         </section>
+        <CustomerTickets customerId={c.id} currentId={ticket.id} />
         {Object.keys(ticket.fields).length ? (
           <section aria-labelledby="fields-title">
             <h2 id="fields-title">{t('ticket.fields')}</h2>
