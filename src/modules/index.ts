@@ -9,7 +9,8 @@ import { botModule } from './bot/index.js';
 import { operationsModule } from './operations/index.js';
 import { macrosModule } from './macros/index.js';
 import { notificationsModule } from './notifications/index.js';
+import { securityModule } from './security/index.js';
 import { consoleModule } from './console/index.js';
 
 /** Every domain module, in registration order. */
-export const modules: Module[] = [identityModule, ticketsModule, portalModule, helpcenterModule, routingModule, chatModule, botModule, macrosModule, notificationsModule, operationsModule, consoleModule];
+export const modules: Module[] = [identityModule, ticketsModule, portalModule, helpcenterModule, routingModule, chatModule, botModule, macrosModule, notificationsModule, securityModule, operationsModule, consoleModule];

@@ -333,6 +333,15 @@ export interface SavedViewsTable {
   updated_at: string;
 }
 
+export interface OfficialChannelsTable {
+  id: string;
+  kind: 'domain' | 'email' | 'telegram' | 'x' | 'phone';
+  value: string;
+  label: string;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface IdempotencyKeysTable {
   scope: string;
   key: string;
@@ -465,6 +474,7 @@ export interface DB {
   macros: MacrosTable;
   notifications: NotificationsTable;
   saved_views: SavedViewsTable;
+  official_channels: OfficialChannelsTable;
   idempotency_keys: IdempotencyKeysTable;
   help_categories: HelpCategoriesTable;
   help_sections: HelpSectionsTable;

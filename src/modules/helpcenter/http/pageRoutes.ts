@@ -20,9 +20,12 @@ import { alternatesOf, clip, helpPage, searchPath, seoHead, type HelpFrame, type
 import { helpErrorPage, helpErrorTitle, type HelpErrorKind } from '../pages/errors.js';
 import { helpHomePage } from '../pages/home.js';
 import { searchPage } from '../pages/search.js';
+import { verifyPage } from '../pages/verify.js';
+import { checkChannel } from '../../security/officialChannels/channelCheck.js';
+import { officialRegistry } from '../../security/officialChannels/registry.js';
 import { assertSearchAllowed, gapRecorder, readerHash } from './helpRoutes.js';
 import { contactPath, homeLists, pinnedNotices, publicOrigin, sectionsWithArticles, siteLocales } from './pageData.js';
-import { articlePageQuery, feedbackForm, localeParams, searchPageQuery, slugParams } from './pageSchema.js';
+import { articlePageQuery, feedbackForm, localeParams, searchPageQuery, slugParams, verifyPageQuery } from './pageSchema.js';
 import { registerSitemapRoutes } from './sitemapRoutes.js';
 
 /**
@@ -180,6 +183,20 @@ function registerPageRoutes(app: FastifyInstance, ctx: AppContext, help: HelpCen
       reader, title, notices, pathIn,
       head: seoHead({ origin, title, description: t(reader.ui, 'help.search.emptyLead'), canonical: pathIn(reader.locale), alternates: [], type: 'website', noindex: true }),
       body: searchPage({ reader, query, hits, top, contactPath: contact }),
+    });
+  });
+
+  r.get('/help/:locale/verify', { schema: { hide: true, params: localeParams, querystring: verifyPageQuery } }, async (request, reply) => {
+    const reader = readerOf(request.params.locale);
+    const value = (request.query.value ?? '').trim().slice(0, 500);
+    if (value) assertSearchAllowed(help, request);
+    const [notices, registry] = await Promise.all([pinnedNotices(ctx.db, reader.locale), officialRegistry(ctx.db)]);
+    const title = t(reader.ui, 'security.verify.title');
+    const pathIn = (l: string) => `/help/${l}/verify`;
+    return sendHelp(request, reply, {
+      reader, title, notices, pathIn,
+      head: seoHead({ origin, title, description: t(reader.ui, 'security.verify.lead'), canonical: pathIn(reader.locale), alternates: [], type: 'website', noindex: Boolean(value) }),
+      body: verifyPage({ reader, value, result: value ? checkChannel(value, registry) : null, registry }),
     });
   });
 

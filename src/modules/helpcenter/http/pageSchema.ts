@@ -15,6 +15,10 @@ export const articlePageQuery = z.object({
   feedback: z.string().max(10).optional().describe('"sent": show the thank-you after a vote'),
 });
 
+export const verifyPageQuery = z.object({
+  value: z.string().max(4000).optional().describe('The link, address, handle or number to check'),
+});
+
 export const searchPageQuery = z.object({
   // Search reads the first 256 characters; longer input is still a search, not an error.
   q: z.string().max(4000).optional().describe('What the reader typed'),

@@ -35,6 +35,7 @@ export function helpHomePage({ reader, categories, top, popular, announcements }
   <h1>${t(ui, 'help.home.heading')}</h1>
   <p class="lead">${t(ui, 'help.home.lead')}</p>
   ${searchForm(reader)}
+  <p class="verify-link"><a href="/help/${reader.locale}/verify">${t(ui, 'security.verify.nav')}</a> — ${t(ui, 'security.verify.title')}</p>
 </section>
 <section aria-labelledby="categories-title">
   <h2 id="categories-title">${t(ui, 'help.home.categories')}</h2>
