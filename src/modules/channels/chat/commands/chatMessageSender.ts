@@ -23,6 +23,41 @@ interface Args {
 const existing = (db: AppContext['db'] | Tx, ticketId: string, clientId: string) =>
   db.selectFrom('messages').select('id').where('ticket_id', '=', ticketId).where('client_id', '=', clientId).executeTakeFirst();
 
+/** A first-come first-served limit on how many callers run at once. */
+class Gate {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  constructor(private readonly max: number) {}
+
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.active >= this.max) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.active++;
+    try {
+      return await fn();
+    } finally {
+      // The slot passes straight to the next waiter, so `active` never drops below what runs.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
+  }
+}
+
+const gates = new WeakMap<AppContext, Gate>();
+
+/**
+ * On PostgreSQL every send holds a pooled connection for its transaction: a flood of chat
+ * messages may take all but two, so the outbox relay (which delivers them), jobs and HTTP requests
+ * still get one, and the rest wait their turn here rather than time out in the pool. SQLite's
+ * group commit already runs them one batch at a time.
+ */
+function gateOf(ctx: AppContext): Gate | undefined {
+  if (ctx.database.dialect !== 'postgres') return undefined;
+  let gate = gates.get(ctx);
+  if (!gate) gates.set(ctx, (gate = new Gate(Math.max(1, ctx.config.DATABASE_POOL_SIZE - 2))));
+  return gate;
+}
+
 export interface ChatSent {
   chat: ChatRecord;
   messageId: string;
@@ -43,9 +78,11 @@ export async function chatMessageSender({ ctx, principal, chatId, clientId, body
   const agentId = principal.kind === 'agent' ? principal.actor.agentId : null;
   const accepted = await acceptAttachments(files, ctx.config);
   let chat: ChatRecord | undefined;
+  const gate = gateOf(ctx);
+  const transaction: AppContext['transaction'] = gate ? (fn) => gate.run(() => ctx.transaction(fn)) : ctx.transaction;
   try {
     return await withStoredAttachments(ctx, accepted, (stored) =>
-      ctx.transaction(async (trx): Promise<ChatSent> => {
+      transaction(async (trx): Promise<ChatSent> => {
         const found = await chatForWrite(trx, chatId, agentId);
         chat = checkChatAccess(principal, found?.chat);
         const { ticket, customerName, agentName } = found!;
