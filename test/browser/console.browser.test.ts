@@ -227,4 +227,36 @@ describe('agent console in Chromium', () => {
     assert.deepEqual(row, { totp_enabled: 1, locale: 'en' });
     await context.close();
   });
+  it('saves the current list as a view, refuses a second view of the same name, opens and deletes it', { skip }, async () => {
+    const { app, browser, baseUrl } = env;
+    const { agent, headers } = await agentWithToken(app.ctx);
+    const tag = `sv${randomBytes(3).toString('hex')}`;
+    const urgent = await createTicket(app, headers, { tags: [tag], priority: 'urgent' });
+    await createTicket(app, headers, { tags: [tag] });
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+    const inbox = await ConsoleInbox.signedIn(context, app.ctx, baseUrl, agent.id, `/console/inbox?view=all&priority=urgent&tag=${tag}`);
+    await inbox.waitForNumbers([urgent.number]);
+    const saved = inbox.page.getByRole('region', { name: 'Saved views' });
+    const name = saved.getByLabel('Name for this view');
+
+    await saved.getByRole('button', { name: 'Save view' }).click();
+    await saved.getByText('Give the view a name.').waitFor();
+    await name.fill('Urgent VIP');
+    await saved.getByRole('button', { name: 'Save view' }).click();
+    await saved.getByRole('link', { name: 'Urgent VIP' }).waitFor();
+    await name.fill('Urgent VIP');
+    await saved.getByRole('button', { name: 'Save view' }).click();
+    await saved.getByText('You already have a view with this name.').waitFor();
+
+    await inbox.view(/Assigned to me/).click();
+    await inbox.heading().filter({ hasText: 'Assigned to me' }).waitFor();
+    await saved.getByRole('link', { name: 'Urgent VIP' }).click();
+    await inbox.heading().filter({ hasText: 'All tickets' }).waitFor();
+    await inbox.waitForNumbers([urgent.number]);
+    assert.match(inbox.page.url(), new RegExp(`priority=urgent.*tag=${tag}`));
+
+    await saved.getByRole('button', { name: 'Delete saved view Urgent VIP' }).click();
+    await saved.getByText('No saved views yet.').waitFor();
+    await context.close();
+  });
 });

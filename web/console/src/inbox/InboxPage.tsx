@@ -4,6 +4,7 @@ import { useLiveEvents } from '../realtime/LiveProvider';
 import { navigate } from '../router';
 import type { ViewId } from '../types';
 import { Filters } from './Filters';
+import { SavedViews } from './SavedViews';
 import { queryFromUrl, rememberInboxUrl, urlFromQuery, type InboxQuery } from './query';
 import { TicketList } from './TicketList';
 import { useInbox } from './useInbox';
@@ -41,6 +42,7 @@ export function InboxPage({ params }: { params: URLSearchParams }) {
             </li>
           ))}
         </ul>
+        <SavedViews query={query} />
       </nav>
       <section className="queue" aria-labelledby="inbox-title">
         <header className="queue-header">
