@@ -177,8 +177,19 @@ describe('agent console in Chromium', () => {
 
     await page.write('Internal note (agents only)', 'Checked the TRC20 explorer: 19 confirmations.');
     await page.message(/^Internal note · /).getByText('Checked the TRC20 explorer: 19 confirmations.').waitFor();
-    await page.write('Reply to customer', 'Your deposit is credited now.');
-    await page.timeline().getByText('Your deposit is credited now.').waitFor();
+    // A canned response, by its shortcode: "/greeting" then Tab fills it in for this ticket.
+    await page.page.getByRole('radio', { name: 'Reply to customer' }).check();
+    const box = page.page.getByLabel('Message', { exact: true });
+    await box.fill('/greeting');
+    await box.press('Tab');
+    await page.page.waitForFunction((n) => document.querySelector('textarea')?.value.includes(n) === true, ticket.number);
+    await page.page.getByRole('button', { name: 'Send reply' }).click();
+    const greeting = `Hi there, thanks for contacting support. I'm Test Agent and I'll be looking after your request ${ticket.number}.`;
+    await page.timeline().getByText(greeting).waitFor();
+    // …or picked from the list.
+    await page.page.getByLabel('Canned response').selectOption({ label: '/greeting — Greeting' });
+    await page.page.waitForFunction((n) => document.querySelector('textarea')?.value.includes(n) === true, ticket.number);
+    await box.fill('');
     const notes = await app.ctx.db.selectFrom('messages').select(['visibility', 'body']).where('ticket_id', '=', ticket.id).where('author_type', '=', 'agent').orderBy('id').execute();
     assert.deepEqual(notes.map((n) => n.visibility), ['internal', 'public']);
 
@@ -194,7 +205,8 @@ describe('agent console in Chromium', () => {
     await page.timeline().getByText(/changed the status: Open → Solved/).waitFor();
     const row = await app.ctx.db.selectFrom('tickets').select(['status', 'priority']).where('id', '=', ticket.id).executeTakeFirstOrThrow();
     assert.deepEqual(row, { status: 'solved', priority: 'urgent' });
-    // u goes back to the inbox as it was left.
+    // u (outside a field) goes back to the inbox as it was left.
+    await page.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.page.keyboard.press('u');
     await inbox.heading().filter({ hasText: 'All tickets' }).waitFor();
     assert.match(page.page.url(), new RegExp(`tag=${tag}`));

@@ -1,5 +1,6 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useShortcuts } from '../shell/shortcuts';
+import { useCanned } from './useCanned';
 import { api, ApiError } from '../api';
 import { useI18n } from '../i18n';
 import type { TicketAbilities } from '../types';
@@ -16,6 +17,33 @@ export function ReplyBox({ number, abilities, onSent }: { number: string; abilit
   const id = useId();
   const box = useRef<HTMLTextAreaElement>(null);
   useShortcuts({ r: () => box.current?.focus() });
+  const canned = useCanned();
+  const [missing, setMissing] = useState<string[]>([]);
+
+  async function insertCanned(cannedId: string, replacing = '') {
+    try {
+      const r = await canned.render(cannedId, number);
+      setBody((prev) => {
+        const base = replacing && prev.endsWith(replacing) ? prev.slice(0, -replacing.length) : prev;
+        return base.trim() ? `${base.trimEnd()}\n${r.text}` : r.text;
+      });
+      setMissing(r.missing);
+      setError(null);
+      box.current?.focus();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : t('error.network'));
+    }
+  }
+
+  // "/deposit-need-txid" then Tab: the canned response with that shortcode replaces what was typed.
+  function expandShortcode(e: KeyboardEvent<HTMLTextAreaElement>) {
+    if (e.key !== 'Tab' || e.shiftKey) return;
+    const typed = /(?:^|\s)(\/([a-z0-9][a-z0-9_-]*))$/.exec(body);
+    const match = typed && canned.items.find((c) => c.shortcode === typed[2]);
+    if (!typed || !match) return;
+    e.preventDefault();
+    void insertCanned(match.id, typed[1]);
+  }
   if (!abilities.reply && !abilities.addNote) return null;
 
   async function send(e: FormEvent) {
@@ -28,6 +56,7 @@ export function ReplyBox({ number, abilities, onSent }: { number: string; abilit
     try {
       await api('POST', `/api/v1/tickets/${encodeURIComponent(number)}/messages`, { body: text, visibility: mode });
       setBody('');
+      setMissing([]);
       onSent();
     } catch (err) {
       setError(err instanceof ApiError ? (err.code === 'network' ? t('error.network') : err.message) : t('error.network'));
@@ -51,6 +80,26 @@ export function ReplyBox({ number, abilities, onSent }: { number: string; abilit
           </label>
         ) : null}
       </fieldset>
+      {canned.items.length ? (
+        <div className="canned">
+          <label htmlFor={`${id}-canned`}>{t('reply.canned')}</label>
+          <select
+            id={`${id}-canned`}
+            value=""
+            onChange={(e) => {
+              if (e.target.value) void insertCanned(e.target.value);
+            }}
+          >
+            <option value="">{t('reply.cannedPick')}</option>
+            {canned.items.map((c) => (
+              <option key={c.id} value={c.id}>
+                /{c.shortcode} — {c.title}
+              </option>
+            ))}
+          </select>
+          <span className="help">{t('reply.cannedHint')}</span>
+        </div>
+      ) : null}
       <label htmlFor={id} className="visually-hidden">
         {t('ticket.message')}
       </label>
@@ -61,9 +110,11 @@ export function ReplyBox({ number, abilities, onSent }: { number: string; abilit
         rows={4}
         value={body}
         onChange={(e) => setBody(e.target.value)}
+        onKeyDown={expandShortcode}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
       />
+      {missing.length ? <p className="notice">{t('reply.cannedMissing', { names: missing.join(', ') })}</p> : null}
       {error ? (
         <p className="field-error" id={`${id}-error`} role="alert">
           {error}
