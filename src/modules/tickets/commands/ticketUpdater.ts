@@ -50,70 +50,75 @@ async function currentTags(trx: Tx, ticketId: string): Promise<string[]> {
 export async function ticketUpdater({ ctx, actor, ticketId, changes, origin }: Args): Promise<TicketRow> {
   return ctx.transaction(async (trx) => {
     const ticket = await loadTicketForActor(trx, actor, ticketId, { forUpdate: true });
-    if (ticket.merged_into_id) throw await mergedError(trx, ticket);
-    if (ticket.status === 'closed') {
-      throw new AppError('transition_not_allowed', 'A closed ticket cannot be changed; open a follow-up ticket.', 'status');
-    }
-    if (!ticketPolicy.update(actor, ticket)) throw new AppError('forbidden');
-    // Someone else's change since the editor loaded the ticket wins; the editor is shown it instead of overwriting it.
-    if (changes.baseUpdatedAt !== undefined && changes.baseUpdatedAt !== ticket.updated_at) {
-      throw new AppError('conflict', 'The ticket was changed by someone else since you loaded it; reload it and apply your change again.', 'baseUpdatedAt');
-    }
-
-    const now = nowIso();
-    const set: Partial<TicketRow> = {};
-    const diff: Record<string, Change> = {};
-    const note = (name: string, column: keyof TicketRow, to: string | null, from: string | null) => {
-      if (to === from) return;
-      (set as Record<string, unknown>)[column] = to;
-      diff[name] = { from, to };
-    };
-
-    if (changes.status !== undefined && changes.status !== ticket.status) {
-      assertTransition(ticket.status, changes.status);
-      note('status', 'status', changes.status, ticket.status);
-      Object.assign(set, statusTimestamps(changes.status, now));
-    }
-    if (changes.priority !== undefined) note('priority', 'priority', changes.priority, ticket.priority);
-    if (changes.subject !== undefined) note('subject', 'subject', changes.subject.trim(), ticket.subject);
-    if (changes.category !== undefined || changes.fields !== undefined) {
-      const category = changes.category ?? (ticket.category as Category);
-      // A new category brings its own fields; keep the old ones only when they still fit.
-      const raw = changes.fields ?? (changes.category && changes.category !== ticket.category ? {} : JSON.parse(ticket.fields));
-      const fields = JSON.stringify(parseCategoryFields(category, raw));
-      note('category', 'category', category, ticket.category);
-      if (fields !== ticket.fields) {
-        set.fields = fields;
-        diff.fields = { from: JSON.parse(ticket.fields), to: JSON.parse(fields) };
-      }
-    }
-    if (changes.assigneeId !== undefined) {
-      if (changes.assigneeId) await checkAssignee(trx, changes.assigneeId);
-      note('assignee', 'assignee_id', changes.assigneeId, ticket.assignee_id);
-    }
-    if (changes.teamId !== undefined) {
-      if (changes.teamId) await checkTeam(trx, changes.teamId);
-      note('team', 'team_id', changes.teamId, ticket.team_id);
-    }
-    if (changes.tags !== undefined || changes.addTags || changes.removeTags) {
-      const before = await currentTags(trx, ticket.id);
-      const removing = new Set(normaliseTags(changes.removeTags ?? [], 'removeTags'));
-      const added = normaliseTags(changes.addTags ?? [], 'addTags');
-      const next = normaliseTags([...(changes.tags ? normaliseTags(changes.tags) : before), ...added].filter((t) => !removing.has(t))).sort();
-      if (next.join('\n') !== before.join('\n')) {
-        await trx.deleteFrom('ticket_tags').where('ticket_id', '=', ticket.id).execute();
-        if (next.length) await trx.insertInto('ticket_tags').values(next.map((tag) => ({ ticket_id: ticket.id, tag }))).execute();
-        diff.tags = { from: before, to: next };
-      }
-    }
-    if (Object.keys(diff).length === 0) return ticket;
-
-    await trx.updateTable('tickets').set({ ...set, updated_at: now }).where('id', '=', ticket.id).execute();
-    const by = actorRef(actor);
-    for (const [name, change] of Object.entries(diff)) {
-      await addTicketEvent(trx, ticket.id, by, `${name}_changed`, { ...change, ...(origin.ip ? { ip: origin.ip } : {}) });
-    }
-    await recordEvent(trx, 'ticket.updated', { ticketId: ticket.id, number: ticket.number, customerId: ticket.customer_id, changes: diff });
-    return { ...ticket, ...set, updated_at: now };
+    return ticketChangesWriter(trx, { actor, ticket, changes, origin });
   });
+}
+
+/** ticketUpdater's transaction body, for commands that change a ticket among other writes (macros). */
+export async function ticketChangesWriter(trx: Tx, { actor, ticket, changes, origin }: { actor: AgentActor; ticket: TicketRow; changes: TicketChanges; origin: RequestOrigin }): Promise<TicketRow> {
+  if (ticket.merged_into_id) throw await mergedError(trx, ticket);
+  if (ticket.status === 'closed') {
+    throw new AppError('transition_not_allowed', 'A closed ticket cannot be changed; open a follow-up ticket.', 'status');
+  }
+  if (!ticketPolicy.update(actor, ticket)) throw new AppError('forbidden');
+  // Someone else's change since the editor loaded the ticket wins; the editor is shown it instead of overwriting it.
+  if (changes.baseUpdatedAt !== undefined && changes.baseUpdatedAt !== ticket.updated_at) {
+    throw new AppError('conflict', 'The ticket was changed by someone else since you loaded it; reload it and apply your change again.', 'baseUpdatedAt');
+  }
+
+  const now = nowIso();
+  const set: Partial<TicketRow> = {};
+  const diff: Record<string, Change> = {};
+  const note = (name: string, column: keyof TicketRow, to: string | null, from: string | null) => {
+    if (to === from) return;
+    (set as Record<string, unknown>)[column] = to;
+    diff[name] = { from, to };
+  };
+
+  if (changes.status !== undefined && changes.status !== ticket.status) {
+    assertTransition(ticket.status, changes.status);
+    note('status', 'status', changes.status, ticket.status);
+    Object.assign(set, statusTimestamps(changes.status, now));
+  }
+  if (changes.priority !== undefined) note('priority', 'priority', changes.priority, ticket.priority);
+  if (changes.subject !== undefined) note('subject', 'subject', changes.subject.trim(), ticket.subject);
+  if (changes.category !== undefined || changes.fields !== undefined) {
+    const category = changes.category ?? (ticket.category as Category);
+    // A new category brings its own fields; keep the old ones only when they still fit.
+    const raw = changes.fields ?? (changes.category && changes.category !== ticket.category ? {} : JSON.parse(ticket.fields));
+    const fields = JSON.stringify(parseCategoryFields(category, raw));
+    note('category', 'category', category, ticket.category);
+    if (fields !== ticket.fields) {
+      set.fields = fields;
+      diff.fields = { from: JSON.parse(ticket.fields), to: JSON.parse(fields) };
+    }
+  }
+  if (changes.assigneeId !== undefined) {
+    if (changes.assigneeId) await checkAssignee(trx, changes.assigneeId);
+    note('assignee', 'assignee_id', changes.assigneeId, ticket.assignee_id);
+  }
+  if (changes.teamId !== undefined) {
+    if (changes.teamId) await checkTeam(trx, changes.teamId);
+    note('team', 'team_id', changes.teamId, ticket.team_id);
+  }
+  if (changes.tags !== undefined || changes.addTags || changes.removeTags) {
+    const before = await currentTags(trx, ticket.id);
+    const removing = new Set(normaliseTags(changes.removeTags ?? [], 'removeTags'));
+    const added = normaliseTags(changes.addTags ?? [], 'addTags');
+    const next = normaliseTags([...(changes.tags ? normaliseTags(changes.tags) : before), ...added].filter((t) => !removing.has(t))).sort();
+    if (next.join('\n') !== before.join('\n')) {
+      await trx.deleteFrom('ticket_tags').where('ticket_id', '=', ticket.id).execute();
+      if (next.length) await trx.insertInto('ticket_tags').values(next.map((tag) => ({ ticket_id: ticket.id, tag }))).execute();
+      diff.tags = { from: before, to: next };
+    }
+  }
+  if (Object.keys(diff).length === 0) return ticket;
+
+  await trx.updateTable('tickets').set({ ...set, updated_at: now }).where('id', '=', ticket.id).execute();
+  const by = actorRef(actor);
+  for (const [name, change] of Object.entries(diff)) {
+    await addTicketEvent(trx, ticket.id, by, `${name}_changed`, { ...change, ...(origin.ip ? { ip: origin.ip } : {}) });
+  }
+  await recordEvent(trx, 'ticket.updated', { ticketId: ticket.id, number: ticket.number, customerId: ticket.customer_id, changes: diff });
+  return { ...ticket, ...set, updated_at: now };
 }
