@@ -5,7 +5,8 @@
  * Vectors are quantised to int8 per term as soon as they are learned, so the trained model and a
  * serialised copy compute the very same numbers.
  */
-import { DEFAULT_EMBEDDING, learnWordVectors, termHashes, type EmbeddingOptions } from './embedding.js';
+import { DEFAULT_EMBEDDING, learnWordVectors, type EmbeddingOptions } from './embedding.js';
+import { hashTerms } from './features.js';
 
 export interface DenseOptions extends EmbeddingOptions {
   /** Norm of the dense part of every vector (0: no dense view). */
@@ -37,7 +38,7 @@ export class DenseView {
     const wv = learnWordVectors([...texts, ...unlabeled], options);
     const d = wv.dimensions;
     const df = new Map<number, number>();
-    for (const text of texts) for (const h of new Set(termHashes(text))) df.set(h, (df.get(h) ?? 0) + 1);
+    for (const text of texts) for (const h of new Set(hashTerms(text))) df.set(h, (df.get(h) ?? 0) + 1);
     const n = wv.hashes.length;
     const vectors = new Int8Array(n * d);
     const scales = new Float32Array(n);
@@ -53,16 +54,16 @@ export class DenseView {
   }
 
   /**
-   * Writes the text's dense vector into `values` at `offset` (columns `base`…) and returns how many
+   * Writes the dense vector of a text's terms (features.ts `hashTerms`) into `values` at `offset` (columns `base`…) and returns how many
    * entries it wrote: `dimensions`, or 0 when the view knows none of the text's terms.
    */
-  embed(text: string, base: number, columns: Int32Array, values: Float32Array, offset: number): number {
+  embed(terms: readonly number[], base: number, columns: Int32Array, values: Float32Array, offset: number): number {
     const d = this.dimensions;
     const sum = this.sum;
     sum.fill(0);
     let any = false;
-    for (const h of termHashes(text)) {
-      const i = this.rowOf.get(h);
+    for (let t = 0; t < terms.length; t++) {
+      const i = this.rowOf.get(terms[t] as number);
       if (i === undefined) continue;
       any = true;
       const w = (this.termWeights[i] as number) * (this.scales[i] as number);

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_EMBEDDING, learnWordVectors, symmetricEigen, termHashes } from './embedding.js';
+import { DEFAULT_EMBEDDING, learnWordVectors, symmetricEigen } from './embedding.js';
+import { hashTerms } from './features.js';
 import { DenseView, DEFAULT_DENSE } from './dense.js';
 
 test('symmetricEigen: A·v = λ·v for every pair', () => {
@@ -16,7 +17,7 @@ test('symmetricEigen: A·v = λ·v for every pair', () => {
 });
 
 const cosine = (wv: ReturnType<typeof learnWordVectors>, a: string, b: string): number => {
-  const row = (w: string) => [...wv.hashes].indexOf(termHashes(w)[0] as number);
+  const row = (w: string) => [...wv.hashes].indexOf(hashTerms(w)[0] as number);
   const [i, j] = [row(a), row(b)];
   assert.ok(i >= 0 && j >= 0, `${a} and ${b} have vectors`);
   let dot = 0;
@@ -53,12 +54,12 @@ test('the dense view: normalised, weighted, empty for unknown words; unlabelled 
   const view = DenseView.fit(texts.slice(0, 8), [], { ...DEFAULT_DENSE, dimensions: 4, weight: 0.5 });
   const columns = new Int32Array(8);
   const values = new Float32Array(8);
-  assert.equal(view.embed('my deposit is late', 10, columns, values, 2), 4);
+  assert.equal(view.embed(hashTerms('my deposit is late'), 10, columns, values, 2), 4);
   assert.deepEqual([...columns.subarray(2, 6)], [10, 11, 12, 13]);
   const norm = Math.sqrt([...values.subarray(2, 6)].reduce((s, v) => s + v * v, 0));
   assert.ok(Math.abs(norm - 0.5) < 1e-5, `norm ${norm}`);
-  assert.equal(view.embed('qzxv plmk', 0, columns, values, 0), 0);
-  assert.equal(view.embed('weather sunny', 0, columns, values, 0), 0, 'not in the examples');
+  assert.equal(view.embed(hashTerms('qzxv plmk'), 0, columns, values, 0), 0);
+  assert.equal(view.embed(hashTerms('weather sunny'), 0, columns, values, 0), 0, 'not in the examples');
   const wider = DenseView.fit(texts.slice(0, 8), texts.slice(8), { ...DEFAULT_DENSE, dimensions: 4 });
-  assert.equal(wider.embed('weather sunny', 0, columns, values, 0), 4, 'learned from the unlabelled text');
+  assert.equal(wider.embed(hashTerms('weather sunny'), 0, columns, values, 0), 4, 'learned from the unlabelled text');
 });

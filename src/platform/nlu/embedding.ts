@@ -5,7 +5,7 @@
  * company get similar vectors, so a message can match an intent through words none of its
  * examples used — what a lexical view cannot do. Deterministic for a seed; no outside data.
  */
-import { scanTokens } from '../search/tokenize.js';
+import { hashTerms } from './features.js';
 import { seededRandom } from './random.js';
 
 export interface EmbeddingOptions {
@@ -23,23 +23,6 @@ export interface EmbeddingOptions {
 
 export const DEFAULT_EMBEDDING: EmbeddingOptions = { dimensions: 100, window: 4, minCount: 2, alpha: 0.75, eigenPower: 0.5, seed: 1 };
 
-const MAX_CHARS = 2000;
-
-/** The hashed terms of a text, in order (the word view's unigrams). */
-export function termHashes(text: string): number[] {
-  const out: number[] = [];
-  scanTokens(
-    text,
-    (term) => {
-      let h = 0x811c9dc5 ^ 0x9e37;
-      for (let i = 0; i < term.length; i++) h = Math.imul(h ^ term.charCodeAt(i), 0x01000193);
-      out.push(h >>> 0);
-    },
-    MAX_CHARS,
-  );
-  return out;
-}
-
 /** Sparse symmetric-shaped matrix in compressed rows (Float64 values). */
 interface Csr {
   n: number;
@@ -56,7 +39,7 @@ export interface WordVectors {
 }
 
 export function learnWordVectors(texts: readonly string[], options: EmbeddingOptions): WordVectors {
-  const docs = texts.map(termHashes);
+  const docs = texts.map(hashTerms);
   const df = new Map<number, number>();
   for (const doc of docs) for (const h of new Set(doc)) df.set(h, (df.get(h) ?? 0) + 1);
   const kept = [...df.entries()].filter(([, c]) => c >= options.minCount).map(([h]) => h).sort((a, b) => a - b);

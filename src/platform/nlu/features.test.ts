@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_FEATURES, extractFeatures, VIEW_CHAR, VIEW_WORD, Vectorizer } from './features.js';
+import { DEFAULT_FEATURES, extractFeatures, VIEW_CHAR, VIEW_WORD, Vectorizer, type SparseRows } from './features.js';
+import { DEFAULT_DENSE, DenseView } from './dense.js';
 
 const features = (text: string, view?: number): Set<number> => {
   const out = new Set<number>();
@@ -37,4 +38,17 @@ test('vectors are L2-normalised per view and ignore unknown features', () => {
   const expected = DEFAULT_FEATURES.wordWeight ** 2 + DEFAULT_FEATURES.charWeight ** 2;
   assert.ok(Math.abs(sumSquares - expected) < 1e-4, `two normalised, weighted views: ${sumSquares} ≠ ${expected}`);
   assert.equal(rows.rowStart[2], rows.rowStart[1], 'nothing known in gibberish');
+});
+
+test('with the dense view, training rows and prediction vectors of a text are the same', () => {
+  const texts = ['deposit not credited', 'deposit not pending', '提现审核中', '提现审核还没到', '입금 확인 안 돼요', '입금 확인'];
+  const dense = DenseView.fit(texts, [], { ...DEFAULT_DENSE, dimensions: 3 });
+  const { vectorizer, rows } = Vectorizer.fitTransform(texts, DEFAULT_FEATURES, dense);
+  const again = vectorizer.transform(texts);
+  const entries = (r: SparseRows, i: number) =>
+    [...r.columns.subarray(r.rowStart[i], r.rowStart[i + 1])].map((c, k) => `${c}:${r.values[(r.rowStart[i] as number) + k]}`).sort();
+  for (let i = 0; i < texts.length; i++) {
+    assert.deepEqual(entries(again, i), entries(rows, i), texts[i]);
+    assert.ok(entries(rows, i).some((e) => Number(e.split(':')[0]) >= vectorizer.hashes.length), `${texts[i]} has dense entries`);
+  }
 });

@@ -53,6 +53,13 @@ function isWordChar(cp: number): boolean {
 let codePoints = new Int32Array(256);
 const termHashes: number[] = [];
 
+/** The hashed terms of a text in order (the word view's unigrams; the dense view's words). */
+export function hashTerms(text: string): number[] {
+  const out: number[] = [];
+  scanTokens(text, (term) => out.push(hashString(term, 1)), MAX_CHARS);
+  return out;
+}
+
 /** Streams the hashed features of `text` (duplicates included) to `sink`. */
 export function extractFeatures(text: string, options: FeatureOptions, sink: HashSink): void {
   termHashes.length = 0;
@@ -160,7 +167,7 @@ export class Vectorizer {
         if (j !== undefined) counts.set(j, t.counts[q] as number);
       });
       k += vectorizer.weigh(counts, columns.subarray(k), values.subarray(k));
-      if (dense) k += dense.embed(texts[i] as string, hashes.length, columns, values, k);
+      if (dense) k += dense.embed(hashTerms(texts[i] as string), hashes.length, columns, values, k);
       rowStart[i + 1] = k;
     });
     return { vectorizer, rows: { rowStart, columns: columns.slice(0, k), values: values.slice(0, k) } };
@@ -194,7 +201,8 @@ export class Vectorizer {
       this.values = new Float32Array(needed * 2);
     }
     const k = this.weigh(counts, this.columns, this.values);
-    return this.dense ? k + this.dense.embed(text, this.hashes.length, this.columns, this.values, k) : k;
+    // extractFeatures left the text's terms in its scratch list: no second tokenization.
+    return this.dense ? k + this.dense.embed(termHashes, this.hashes.length, this.columns, this.values, k) : k;
   }
 
   /** Of the features of the text last transformed, the share the vocabulary knows (gibberish: few). */
