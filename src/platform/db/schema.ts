@@ -313,7 +313,7 @@ export interface MacrosTable {
 export interface NotificationsTable {
   id: string;
   agent_id: string;
-  kind: 'mention';
+  kind: 'mention' | 'secret_exposed';
   ticket_id: string;
   message_id: string | null;
   /** The agent who caused it (who wrote the mention). */

@@ -5,6 +5,8 @@ import { prepared, preparedInsert } from '../../../platform/db/prepared.js';
 import { recordEvent } from '../../../platform/bus/outbox.js';
 import { AppError } from '../../../platform/http/errors.js';
 import type { Actor, RequestOrigin } from '../../identity/actor.js';
+import { audit } from '../../identity/audit.js';
+import { SECRET_REDACTED, screenMessage } from '../../security/screening.js';
 import { acceptAttachments, insertAttachments, withStoredAttachments, type StoredAttachment, type UploadedFile } from '../attachments.js';
 import type { Channel, Status } from '../categories.js';
 import { ticketPolicy } from '../policies.js';
@@ -16,6 +18,8 @@ export interface MessageInput {
   body: string;
   /** Agents only; customers and guests always write public messages. */
   visibility?: 'public' | 'internal';
+  /** Supervisors: send a reply the agent guard holds back (audited). */
+  overrideGuard?: boolean | undefined;
 }
 
 interface Args {
@@ -98,6 +102,8 @@ export async function messageWriter(trx: Tx, { actor, ticket, input, stored, ori
   if (!rule(actor, ticket)) throw new AppError('forbidden', 'You cannot write on this ticket.');
   if (status !== ticket.status && actor.kind === 'agent') assertTransition(ticket.status, status);
 
+  const screened = screenMessage(actor, { body: input.body, visibility, overrideGuard: input.overrideGuard });
+
   const now = nowIso();
   const by = actorRef(actor);
   const message: MessageRow = {
@@ -106,13 +112,20 @@ export async function messageWriter(trx: Tx, { actor, ticket, input, stored, ori
     author_type: actor.kind === 'agent' ? 'agent' : 'customer',
     author_id: actor.kind === 'agent' ? actor.agentId : actor.customerId,
     visibility,
-    body: input.body,
+    body: screened.body,
     channel: channel ?? (actor.kind === 'agent' ? 'api' : 'web'),
     client_id: clientId ?? null,
-    meta: null,
+    meta: screened.redacted.length ? JSON.stringify({ redacted: screened.redacted }) : null,
     created_at: now,
   };
   await insertMessage.execute(trx, message);
+  if (screened.redacted.length) {
+    // The security module tells the customer why and alerts the security team (a durable job).
+    await recordEvent(trx, SECRET_REDACTED, { ticketId: ticket.id, number: ticket.number, messageId: message.id, kinds: screened.redacted, authorType: message.author_type });
+  }
+  if (screened.guardOverridden) {
+    await audit(trx, { actor, action: 'agent_guard.overridden', targetType: 'ticket', targetId: ticket.id, origin, details: { messageId: message.id } });
+  }
   await insertAttachments(trx, ticket.id, message.id, stored);
 
   const changes = status !== ticket.status ? { status, ...statusTimestamps(status, now) } : {};

@@ -1,3 +1,5 @@
+import { redactSecrets } from '../../security/secrets/detector.js';
+import { SECRET_REDACTED } from '../../security/screening.js';
 import type { AppContext } from '../../../context.js';
 import type { Tx } from '../../../platform/db/index.js';
 import { newId, nowIso } from '../../../platform/db/ids.js';
@@ -87,6 +89,10 @@ export async function ticketCreator({ ctx, actor, input, files = [], origin, cli
   const tags = isAgent && input.tags ? normaliseTags(input.tags) : [];
   const accepted = await acceptAttachments(files, ctx.config);
   const requestedLocale = input.locale ? toCustomerLocale(input.locale) : undefined;
+  // The first message is the customer's words (screened as theirs), and so is the subject.
+  const body = redactSecrets(input.body);
+  const subject = redactSecrets(input.subject.trim());
+  const redacted = [...new Set([...body.kinds, ...subject.kinds])];
 
   const created = await withStoredAttachments(ctx, accepted, (stored) =>
     ctx.transaction(async (trx) => {
@@ -98,7 +104,7 @@ export async function ticketCreator({ ctx, actor, input, files = [], origin, cli
       const ticket: TicketRow = {
         id: newId(),
         number,
-        subject: input.subject.trim(),
+        subject: subject.text,
         status: 'new',
         priority: isAgent ? (input.priority ?? 'normal') : 'normal',
         channel: isAgent ? (input.channel ?? 'api') : (input.channel ?? 'web'),
@@ -124,10 +130,10 @@ export async function ticketCreator({ ctx, actor, input, files = [], origin, cli
         author_type: 'customer',
         author_id: customer.id,
         visibility: 'public',
-        body: input.body,
+        body: body.text,
         channel: ticket.channel,
         client_id: clientId ?? null,
-        meta: null,
+        meta: redacted.length ? JSON.stringify({ redacted }) : null,
         created_at: now,
       };
       await trx.insertInto('messages').values(message).execute();
@@ -144,6 +150,7 @@ export async function ticketCreator({ ctx, actor, input, files = [], origin, cli
         category: ticket.category, priority: ticket.priority, status: ticket.status, locale: ticket.locale,
         assigneeId: ticket.assignee_id, teamId: ticket.team_id, tags,
       });
+      if (redacted.length) await recordEvent(trx, SECRET_REDACTED, { ticketId: ticket.id, number, messageId: message.id, kinds: redacted, authorType: 'customer' });
       if (within) await within(trx, { ticket, message, customer });
       return { ticket, message, attachments: stored.map((s) => attachmentRow(s, ticket.id, message.id, now)), tags, customer };
     }),

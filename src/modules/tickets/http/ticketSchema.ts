@@ -71,6 +71,7 @@ export const updateTicketBody = z.strictObject({
 export const createMessageBody = z.strictObject({
   body,
   visibility: z.enum(['public', 'internal']).default('public').describe('internal = note for agents only'),
+  overrideGuard: z.boolean().optional().describe('Supervisors: send a reply the agent guard held back (422 agent_guard_blocked); audited'),
 });
 
 export const listMessagesQuery = z.strictObject({
