@@ -52,4 +52,21 @@ describe('inbox feed on the chat socket', () => {
     witness.close();
     socket.close();
   });
+
+  it("brings a watching agent their own notifications, and nobody else's", async () => {
+    const author = await agentWithToken(app.ctx);
+    const mentioned = await agentWithToken(app.ctx);
+    const mine = await FrameClient.connect(wsUrlOf(baseUrl), { headers: mentioned.headers });
+    const theirs = await FrameClient.connect(wsUrlOf(baseUrl), { headers: author.headers });
+    await mine.request({ type: 'inbox.watch' });
+    await theirs.request({ type: 'inbox.watch' });
+    const ticket = await createTicket(app, author.headers);
+    await app.http.inject({ method: 'POST', url: `/api/v1/tickets/${ticket.number}/messages`, headers: author.headers, payload: { body: `@${mentioned.agent.email} can you check the TxID?`, visibility: 'internal' } });
+    await app.ctx.relay.drain();
+    const frame = await mine.next('notification', (f) => f.ticketId === ticket.id);
+    assert.equal(frame.kind, 'mention');
+    assert.equal(theirs.all('notification').length, 0);
+    mine.close();
+    theirs.close();
+  });
 });

@@ -11,9 +11,12 @@ import type { ChatPrincipal } from './principal.js';
  * `{ type: 'inbox.changed', ticketId, number?, reason }`. The frame says only *which* ticket
  * moved: the console asks the inbox API for it again under its own filters, so what an agent
  * sees is always what the API (and its permissions) would answer. A reconnecting console does
- * the same for its whole list, so an event missed while offline costs nothing.
+ * the same for its whole list, so an event missed while offline costs nothing. The watching agent
+ * also receives their own notifications as `{ type: 'notification', id, kind, ticketId }`
+ * (the list itself is GET /api/v1/notifications).
  */
 export const INBOX_TOPIC = 'inbox';
+const agentTopic = (agentId: string) => `agent:${agentId}`;
 
 const inboxWatchFrame = z.strictObject({ type: z.literal('inbox.watch'), id: z.string().max(64).optional() });
 const inboxLeaveFrame = z.strictObject({ type: z.literal('inbox.leave'), id: z.string().max(64).optional() });
@@ -25,11 +28,14 @@ export function inboxHandlers(gateway: () => Gateway<ChatPrincipal>): Record<str
       if (conn.principal.kind !== 'agent') throw new AppError('forbidden', 'The inbox is for agents.');
       if (!conn.principal.actor.scopes.has('tickets:read')) throw new AppError('forbidden', 'The token lacks the "tickets:read" scope.');
       if (!gateway().registry.add(conn, INBOX_TOPIC)) throw new AppError('rate_limited', 'This connection follows too many topics.');
+      // The agent's own notifications (@mentions, exposed secrets) come on the same watch.
+      gateway().registry.add(conn, agentTopic(conn.principal.actor.agentId));
       return { watching: true };
     },
     'inbox.leave'(conn, raw) {
       inboxLeaveFrame.parse(raw);
       gateway().registry.remove(conn, INBOX_TOPIC);
+      if (conn.principal.kind === 'agent') gateway().registry.remove(conn, agentTopic(conn.principal.actor.agentId));
       return { watching: false };
     },
   };
@@ -46,5 +52,12 @@ export function bridgeInboxFeed(ctx: AppContext, gateway: Gateway<ChatPrincipal>
     gateway.registry.deliver(INBOX_TOPIC, { type: 'inbox.changed', ticketId, ...(number ? { number } : {}), reason: reasons[event.topic] ?? 'updated' });
   };
   const offs = Object.keys(reasons).map((topic) => ctx.bus.subscribe(topic, deliver));
+  offs.push(
+    ctx.bus.subscribe('notification.created', (event) => {
+      const { agentId, notificationId, ticketId, kind } = event.payload;
+      if (typeof agentId !== 'string') return;
+      gateway.registry.deliver(agentTopic(agentId), { type: 'notification', id: String(notificationId), kind: String(kind), ticketId: String(ticketId) });
+    }),
+  );
   return () => offs.forEach((off) => off());
 }
