@@ -205,7 +205,11 @@ async function drive(target: Target): Promise<RunResult> {
       }
     }, 10);
   });
+  // Late deliveries still count (the latency says how late); the closed loop must not start
+  // while this phase's backlog is still being worked off, so wait for it, up to 30 s.
+  const drainUntil = performance.now() + 30_000;
   await new Promise((r) => setTimeout(r, 2000));
+  while (sentAt.size > 0 && performance.now() < drainUntil) await new Promise((r) => setTimeout(r, 100));
   const fixed = [...latencies].sort((a, b) => a - b);
   const fixedRate = { rate: RATE, sent, delivered, p50Ms: round(percentile(fixed, 50)), p99Ms: round(percentile(fixed, 99)), maxMs: round(fixed[fixed.length - 1] ?? 0) };
 
