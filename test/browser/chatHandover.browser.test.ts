@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { botOf } from '../../src/modules/bot/brain.js';
 import { agentWithToken } from '../factories.js';
 import { useBrowserApp } from './browserApp.js';
 import { browserSkipReason } from './chromium.js';
@@ -22,6 +23,8 @@ describe('chat: bot first, then a person', () => {
     assert.equal(team.statusCode, 201, team.body);
     const online = await app.http.inject({ method: 'PUT', url: '/api/v1/agents/me/availability', headers, payload: { status: 'online' } });
     assert.equal(online.statusCode, 200, online.body);
+    // The model a node trains 30 s after start, trained now: the test waits for the answer, not for training.
+    await botOf(app.ctx).train();
 
     const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, locale: 'en-US' });
     const widget = new ChatWidget(await context.newPage(), baseUrl);
