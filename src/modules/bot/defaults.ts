@@ -7,6 +7,7 @@ import type { Tx } from '../../platform/db/index.js';
 import { newId, nowIso } from '../../platform/db/ids.js';
 import { projectPath } from '../../platform/paths.js';
 import { encodeIntentAnswer, flowDefinitionSchema, intentDefinitionSchema, type FlowDefinition, type IntentDefinition } from './definitions.js';
+import { claimOnce } from '../../platform/db/settings.js';
 
 /**
  * The intents and flows the product ships with (defaults/intents.yaml, defaults/flows/*.yaml),
@@ -71,13 +72,7 @@ export async function insertIntent(trx: Tx, intent: IntentDefinition, now = nowI
 export async function seedBotDefaults(ctx: AppContext, defaults: BotDefaults = loadBotDefaults()): Promise<boolean> {
   return ctx.transaction(async (trx) => {
     const now = nowIso();
-    const claimed = await trx
-      .insertInto('settings')
-      .values({ key: MARKER, value: now })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .returning('key')
-      .executeTakeFirst();
-    if (!claimed) return false;
+    if (!(await claimOnce(trx, MARKER))) return false;
     const existingIntents = new Set((await trx.selectFrom('bot_intents').select('name').execute()).map((r) => r.name));
     for (const intent of defaults.intents) if (!existingIntents.has(intent.name)) await insertIntent(trx, intent, now);
     const existingFlows = new Set((await trx.selectFrom('bot_flows').select('slug').execute()).map((r) => r.slug));

@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.js';
 import { newId, nowIso } from '../../platform/db/ids.js';
 import { projectPath } from '../../platform/paths.js';
 import { bodies, shortcode } from './http/cannedSchema.js';
+import { claimOnce } from '../../platform/db/settings.js';
 
 const MARKER = 'canned_responses_seeded';
 
@@ -28,8 +29,7 @@ export function loadCannedDefaults(file = projectPath('src', 'modules', 'macros'
 export async function seedCannedDefaults(ctx: AppContext, defaults: CannedDefaults = loadCannedDefaults()): Promise<boolean> {
   return ctx.transaction(async (trx) => {
     const now = nowIso();
-    const claimed = await trx.insertInto('settings').values({ key: MARKER, value: now }).onConflict((oc) => oc.column('key').doNothing()).returning('key').executeTakeFirst();
-    if (!claimed) return false;
+    if (!(await claimOnce(trx, MARKER))) return false;
     const rows = defaults.map((d) => ({
       id: newId(), scope: 'shared', shortcode: d.shortcode, title: d.title, bodies: JSON.stringify(d.bodies), uses: 0, created_by: null, created_at: now, updated_at: now,
     }));

@@ -2,6 +2,7 @@ import type { AppContext } from '../../../context.js';
 import { newId, nowIso } from '../../../platform/db/ids.js';
 import { defaultSynonyms } from '../../../platform/search/index.js';
 import { loadSeedContent, seedLocales, type SeedContent } from './seedContent.js';
+import { claimOnce } from '../../../platform/db/settings.js';
 
 const MARKER = 'helpcenter_seeded';
 
@@ -70,13 +71,7 @@ export async function seedHelpCenter(ctx: AppContext, content: SeedContent = loa
 export async function seedSynonyms(ctx: AppContext): Promise<void> {
   await ctx.transaction(async (trx) => {
     const now = nowIso();
-    const claimed = await trx
-      .insertInto('settings')
-      .values({ key: 'search_synonyms_seeded', value: now })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .returning('key')
-      .executeTakeFirst();
-    if (!claimed) return;
+    if (!(await claimOnce(trx, 'search_synonyms_seeded'))) return;
     await trx
       .insertInto('search_synonyms')
       .values(defaultSynonyms.map((terms) => ({ id: newId(), terms: JSON.stringify(terms), created_at: now, updated_at: now })))

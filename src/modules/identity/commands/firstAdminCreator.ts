@@ -2,6 +2,7 @@ import type { AppContext } from '../../../context.js';
 import { newId, nowIso } from '../../../platform/db/ids.js';
 import { audit, systemOrigin } from '../audit.js';
 import { generatePassword, hashPassword } from '../passwords.js';
+import { claimOnce } from '../../../platform/db/settings.js';
 
 const CLAIM_KEY = 'bootstrap.first_admin';
 
@@ -35,12 +36,7 @@ export async function firstAdminCreator(ctx: AppContext, announce: Announce = ct
   const password = configured ?? generatePassword();
   const hash = await hashPassword(password);
   const created = await ctx.transaction(async (trx) => {
-    const claim = await trx
-      .insertInto('settings')
-      .values({ key: CLAIM_KEY, value: nowIso() })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .executeTakeFirst();
-    if (!claim.numInsertedOrUpdatedRows) return false;
+    if (!(await claimOnce(trx, CLAIM_KEY))) return false;
     const existing = await trx.selectFrom('agents').select('id').where('email', '=', email).executeTakeFirst();
     if (existing) return false;
     const now = nowIso();

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../../context.js';
 import { newId, nowIso } from '../../../platform/db/ids.js';
 import type { ChannelKind } from './channelCheck.js';
+import { claimOnce } from '../../../platform/db/settings.js';
 
 const MARKER = 'official_channels_demo_seeded';
 
@@ -16,8 +17,7 @@ const demoChannels: { kind: ChannelKind; value: string; label: string }[] = [
 export async function seedDemoOfficialChannels(ctx: AppContext): Promise<boolean> {
   return ctx.transaction(async (trx) => {
     const now = nowIso();
-    const claimed = await trx.insertInto('settings').values({ key: MARKER, value: now }).onConflict((oc) => oc.column('key').doNothing()).returning('key').executeTakeFirst();
-    if (!claimed) return false;
+    if (!(await claimOnce(trx, MARKER))) return false;
     await trx
       .insertInto('official_channels')
       .values(demoChannels.map((c) => ({ id: newId(), ...c, created_by: null, created_at: now })))

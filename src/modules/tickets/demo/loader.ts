@@ -7,6 +7,7 @@ import { parseCategoryFields } from '../categories.js';
 import { allocateTicketNumber } from '../numbers.js';
 import { addTicketEvent } from '../ticketEvents.js';
 import { demoAgents, demoCustomers, demoTeams, demoTickets, type DemoTicket } from './content.js';
+import { claimOnce } from '../../../platform/db/settings.js';
 
 export const DEMO_MARKER = 'demo_seeded';
 
@@ -101,12 +102,7 @@ export async function loadDemoContent(ctx: AppContext): Promise<boolean> {
   if (await ctx.db.selectFrom('settings').select('key').where('key', '=', DEMO_MARKER).executeTakeFirst()) return false;
   const passwordHash = await hashPassword(generatePassword());
   const seeded = await ctx.transaction(async (trx) => {
-    const claimed = await trx
-      .insertInto('settings')
-      .values({ key: DEMO_MARKER, value: new Date().toISOString() })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .executeTakeFirst();
-    if (Number(claimed.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
+    if (!(await claimOnce(trx, DEMO_MARKER))) return false;
     const now = Date.now();
     const createdAt = iso(now - 30 * 24 * 3600_000);
     const refs = { teams: await ensureTeams(trx, createdAt), agents: await ensureAgents(trx, passwordHash, createdAt), customers: await ensureCustomers(trx) };
