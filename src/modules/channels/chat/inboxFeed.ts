@@ -4,6 +4,7 @@ import type { DomainEvent } from '../../../platform/bus/bus.js';
 import { AppError } from '../../../platform/http/errors.js';
 import type { FrameHandler, Gateway } from '../../../platform/realtime/gateway.js';
 import type { ChatPrincipal } from './principal.js';
+import { NOTIFICATION_CREATED } from '../../notifications/commands/notificationWriter.js';
 
 /**
  * The console's live inbox over the chat socket. An agent sends `inbox.watch`; from then on
@@ -53,7 +54,7 @@ export function bridgeInboxFeed(ctx: AppContext, gateway: Gateway<ChatPrincipal>
   };
   const offs = Object.keys(reasons).map((topic) => ctx.bus.subscribe(topic, deliver));
   offs.push(
-    ctx.bus.subscribe('notification.created', (event) => {
+    ctx.bus.subscribe(NOTIFICATION_CREATED, (event) => {
       const { agentId, notificationId, ticketId, kind } = event.payload;
       if (typeof agentId !== 'string') return;
       gateway.registry.deliver(agentTopic(agentId), { type: 'notification', id: String(notificationId), kind: String(kind), ticketId: String(ticketId) });

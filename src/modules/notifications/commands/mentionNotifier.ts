@@ -1,9 +1,6 @@
 import type { AppContext } from '../../../context.js';
-import { recordEvent } from '../../../platform/bus/outbox.js';
-import { newId, nowIso } from '../../../platform/db/ids.js';
 import { mentionedEmails } from '../mentions.js';
-
-export const NOTIFICATION_CREATED = 'notification.created';
+import { notificationWriter } from './notificationWriter.js';
 
 /**
  * Notifies the colleagues an agent @mentioned in an internal note (not the author, not disabled
@@ -21,20 +18,10 @@ export async function mentionNotifier(ctx: AppContext, messageId: string): Promi
     const emails = mentionedEmails(note.body);
     if (emails.length === 0) return 0;
     const agents = await trx.selectFrom('agents').select('id').where('email', 'in', emails).where('disabled', '=', 0).execute();
-    const now = nowIso();
     let created = 0;
     for (const agent of agents) {
       if (agent.id === note.author_id) continue;
-      const id = newId();
-      const inserted = await trx
-        .insertInto('notifications')
-        .values({ id, agent_id: agent.id, kind: 'mention', ticket_id: note.ticket_id, message_id: note.id, actor_id: note.author_id, created_at: now, read_at: null })
-        .onConflict((oc) => oc.columns(['agent_id', 'message_id', 'kind']).doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      if (!inserted) continue;
-      created++;
-      await recordEvent(trx, NOTIFICATION_CREATED, { notificationId: id, agentId: agent.id, ticketId: note.ticket_id, kind: 'mention' });
+      if (await notificationWriter(trx, { agentId: agent.id, kind: 'mention', ticketId: note.ticket_id, messageId: note.id, actorId: note.author_id })) created++;
     }
     return created;
   });

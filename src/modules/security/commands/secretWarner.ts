@@ -1,7 +1,6 @@
 import type { AppContext } from '../../../context.js';
-import { recordEvent } from '../../../platform/bus/outbox.js';
-import { newId, nowIso } from '../../../platform/db/ids.js';
 import { matchLocale, t, type Locale } from '../../../platform/i18n/index.js';
+import { notificationWriter } from '../../notifications/commands/notificationWriter.js';
 import { automatedMessageWriter } from '../../tickets/commands/automatedMessageWriter.js';
 import { secretKinds, type SecretKind } from '../secrets/finding.js';
 
@@ -42,14 +41,6 @@ export async function secretWarner(ctx: AppContext, payload: Record<string, unkn
     const members = securityTeams.length
       ? await trx.selectFrom('team_members').innerJoin('agents', 'agents.id', 'team_members.agent_id').select('agents.id').distinct().where('team_members.team_id', 'in', securityTeams).where('agents.disabled', '=', 0).execute()
       : [];
-    for (const member of members) {
-      const id = newId();
-      await trx
-        .insertInto('notifications')
-        .values({ id, agent_id: member.id, kind: 'secret_exposed', ticket_id: ticket.id, message_id: messageId, actor_id: null, created_at: nowIso(), read_at: null })
-        .onConflict((oc) => oc.columns(['agent_id', 'message_id', 'kind']).doNothing())
-        .execute();
-      await recordEvent(trx, 'notification.created', { notificationId: id, agentId: member.id, ticketId: ticket.id, kind: 'secret_exposed' });
-    }
+    for (const member of members) await notificationWriter(trx, { agentId: member.id, kind: 'secret_exposed', ticketId: ticket.id, messageId, actorId: null });
   });
 }
