@@ -1,6 +1,7 @@
 import type { AppContext } from '../../../context.js';
 import { matchLocale, t, type Locale } from '../../../platform/i18n/index.js';
 import { notificationWriter } from '../../notifications/commands/notificationWriter.js';
+import { loadTeams } from '../../routing/teams.js';
 import { automatedMessageWriter } from '../../tickets/commands/automatedMessageWriter.js';
 import { secretKinds, type SecretKind } from '../secrets/finding.js';
 
@@ -36,8 +37,7 @@ export async function secretWarner(ctx: AppContext, payload: Record<string, unkn
     if (warned) return;
     await automatedMessageWriter(trx, ticket, 'system', { body: secretWarningText(matchLocale(ticket.locale) ?? 'en', kinds), meta: { secretWarning: kinds, about: messageId } });
     await trx.insertInto('ticket_tags').values({ ticket_id: ticket.id, tag: EXPOSED_TAG }).onConflict((oc) => oc.columns(['ticket_id', 'tag']).doNothing()).execute();
-    const teams = await trx.selectFrom('teams').select(['id', 'categories']).execute();
-    const securityTeams = teams.filter((team) => (JSON.parse(team.categories) as string[]).includes('security')).map((team) => team.id);
+    const securityTeams = (await loadTeams(trx)).filter((team) => team.categories.includes('security')).map((team) => team.id);
     const members = securityTeams.length
       ? await trx.selectFrom('team_members').innerJoin('agents', 'agents.id', 'team_members.agent_id').select('agents.id').distinct().where('team_members.team_id', 'in', securityTeams).where('agents.disabled', '=', 0).execute()
       : [];

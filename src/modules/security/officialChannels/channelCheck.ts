@@ -81,7 +81,8 @@ export function classify(raw: string): { kind: ChannelKind; value: string }[] {
   if (/^(mailto:)?[^\s@]+@[^\s@]+\.[^\s@]+$/i.test(v)) return [{ kind: 'email', value: normaliseChannel('email', v) }];
   if (/(^|\/\/|www\.)(t\.me|telegram\.me)\//i.test(v)) return [{ kind: 'telegram', value: normaliseChannel('telegram', v) }];
   if (/(^|\/\/|www\.)(x\.com|twitter\.com)\//i.test(v)) return [{ kind: 'x', value: normaliseChannel('x', v) }];
-  if (phoneOf(v)) return [{ kind: 'phone', value: phoneOf(v)! }];
+  const phone = phoneOf(v);
+  if (phone) return [{ kind: 'phone', value: phone }];
   if (/^@[A-Za-z0-9_]{3,32}$/.test(v) || /^[A-Za-z0-9_]{3,32}$/.test(v) && !v.includes('.')) {
     const handle = normaliseChannel('telegram', v);
     return [{ kind: 'telegram', value: handle }, { kind: 'x', value: handle }];
