@@ -7,6 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { availableParallelism } from 'node:os';
 import pg from 'pg';
+import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
 const ci = process.env.CI === 'true';
@@ -85,6 +86,24 @@ function runPass(label, files, env) {
   });
 }
 
+/**
+ * The test files whose imports reach test/harness.ts — the one place that picks the test
+ * database. Only they run again on PostgreSQL; a file that never opens a database (tokenizers,
+ * the NLU, the secret detector) would repeat the same work for nothing. esbuild walks the
+ * import graph (static and literal dynamic imports) without writing anything.
+ */
+async function databaseTests(files) {
+  const result = await build({
+    entryPoints: files.map((f) => join(root, f)), bundle: true, write: false, metafile: true,
+    platform: 'node', format: 'esm', packages: 'external', outdir: join(root, '.test-graph'), logLevel: 'silent',
+  });
+  const uses = new Set();
+  for (const output of Object.values(result.metafile.outputs)) {
+    if (output.entryPoint && Object.keys(output.inputs).includes('test/harness.ts')) uses.add(output.entryPoint);
+  }
+  return files.filter((f) => uses.has(f));
+}
+
 const files = only.length ? only : findTests(join(root, 'src')).concat(findTests(join(root, 'test')));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let exitCode = 0;
@@ -98,7 +117,10 @@ const reachable = await postgresReachable();
 if (reachable === true) {
   await dropTestSchemas();
   // Browser tests exercise pages, not the database: they run once, in the SQLite pass.
-  add(await runPass('postgres', files.filter((f) => !f.startsWith('test/browser/')), { TEST_DATABASE_URL: pgUrl }));
+  const onPostgres = (await databaseTests(files)).filter((f) => !f.startsWith('test/browser/'));
+  const once = files.length - onPostgres.length;
+  if (once > 0) process.stdout.write(`\n${once} files that open no database (or drive the browser) ran once, in the SQLite pass.\n`);
+  add(await runPass('postgres', onPostgres, { TEST_DATABASE_URL: pgUrl }));
   await dropTestSchemas();
 } else if (ci) {
   process.stdout.write(`\nPostgreSQL at ${pgUrl} is unreachable (${reachable}); CI may not skip it.\n`);
