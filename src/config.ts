@@ -76,13 +76,24 @@ export const configSchema = z.object({
     .min(32, 'at least 32 characters')
     .optional()
     .describe("HS256 key the exchange's backend signs customer identity tokens with"),
+  EXCHANGE_URL: z
+    .url()
+    .optional()
+    .describe("Base URL of the exchange's adapter API (docs/exchange-adapter.openapi.yaml); unset = the built-in simulator on a loopback port"),
+  EXCHANGE_KEY_ID: z.string().min(1).max(64).default('ledgerdesk').describe('Key id sent with every signed request to and from the exchange'),
+  EXCHANGE_SECRET: z
+    .string()
+    .min(32, 'at least 32 characters')
+    .optional()
+    .describe('HMAC-SHA256 key shared with the exchange for signed requests and risk events; required with EXCHANGE_URL'),
+  EXCHANGE_TIMEOUT_MS: int(100, 60_000).default(5_000).describe('Time limit of one request to the exchange'),
   SHUTDOWN_GRACE_MS: int(0).default(10_000).describe('Time to finish in-flight requests on SIGTERM'),
 });
 
 /** The parsed settings, with defaults that depend on other settings filled in (PUBLIC_URL). */
 export type Config = Omit<z.infer<typeof configSchema>, 'PUBLIC_URL'> & { PUBLIC_URL: string };
 
-export const secretVariables = new Set(['LEDGERDESK_SECRET', 'LEDGERDESK_ADMIN_PASSWORD', 'EXCHANGE_IDENTITY_SECRET', 'DATABASE_URL', 'REDIS_URL']);
+export const secretVariables = new Set(['LEDGERDESK_SECRET', 'LEDGERDESK_ADMIN_PASSWORD', 'EXCHANGE_IDENTITY_SECRET', 'EXCHANGE_SECRET', 'DATABASE_URL', 'REDIS_URL']);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

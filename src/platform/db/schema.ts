@@ -444,6 +444,33 @@ export interface SearchGapsTable {
   last_at: string;
 }
 
+export interface ExchangeRiskEventsTable {
+  id: string;
+  event_id: string;
+  type: 'login.new_device' | 'withdrawal.large' | 'api_key.created' | 'password.changed';
+  uid: string;
+  customer_id: string | null;
+  occurred_at: string;
+  received_at: string;
+  /** JSON: the event's `data` as the exchange sent it. */
+  data: string;
+}
+
+export interface ExchangeVerificationsTable {
+  id: string;
+  ticket_id: string;
+  customer_id: string;
+  uid: string;
+  channel: 'email' | 'phone';
+  challenge_id: string;
+  state: 'pending' | 'verified' | 'locked';
+  attempts: number;
+  sent_by: string | null;
+  created_at: string;
+  expires_at: string;
+  verified_at: string | null;
+}
+
 export interface DB {
   settings: SettingsTable;
   agents: AgentsTable;
@@ -475,6 +502,8 @@ export interface DB {
   notifications: NotificationsTable;
   saved_views: SavedViewsTable;
   official_channels: OfficialChannelsTable;
+  exchange_risk_events: ExchangeRiskEventsTable;
+  exchange_verifications: ExchangeVerificationsTable;
   idempotency_keys: IdempotencyKeysTable;
   help_categories: HelpCategoriesTable;
   help_sections: HelpSectionsTable;

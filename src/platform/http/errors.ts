@@ -25,8 +25,12 @@ export const errorCatalogue = {
   unsupported_media_type: { status: 415, message: 'This file type or content type is not accepted.' },
   idempotency_key_reused: { status: 422, message: 'This Idempotency-Key was used with a different request.' },
   idempotency_in_progress: { status: 409, message: 'A request with this Idempotency-Key is still being processed.' },
+  verification_required: { status: 403, message: 'The customer has not proven who they are yet; verify them first.' },
+  verification_failed: { status: 422, message: 'The verification code is wrong or has expired.' },
+  verification_locked: { status: 429, message: 'Too many wrong codes; send the customer a new one.' },
   rate_limited: { status: 429, message: 'Too many attempts; wait and try again.' },
   internal: { status: 500, message: 'Something went wrong on our side; it has been logged.' },
+  exchange_unavailable: { status: 503, message: 'The exchange cannot be reached or answered something unexpected; try again shortly.' },
   service_unavailable: { status: 503, message: 'The service is temporarily unavailable; try again shortly.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
