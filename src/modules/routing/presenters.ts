@@ -1,6 +1,6 @@
 import type { ChatAbility } from './policies.js';
 import type { Presence } from './presence.js';
-import type { ChatView } from './queries.js';
+import type { AgentLoad, ChatView } from './queries.js';
 import type { Team } from './teams.js';
 
 /** Pure shapes sent to clients; nothing here queries. */
@@ -42,5 +42,18 @@ export function presentTeam(team: Team, members?: { id: string; name: string }[]
     hours: team.hours,
     ...(members ? { members } : {}),
     createdAt: team.createdAt,
+  };
+}
+
+/**
+ * Where a chat can go: every agent on the board but the one answering it (`available` = online
+ * with a free slot, the only agents the transfer accepts) and every team.
+ */
+export function presentTransferTargets(agents: AgentLoad[], teams: { id: string; name: string }[], answeringId: string | null) {
+  return {
+    agents: agents
+      .filter((a) => a.id !== answeringId)
+      .map((a) => ({ id: a.id, name: a.name, status: a.status, activeChats: a.activeChats, maxChats: a.maxChats, available: a.status === 'online' && a.activeChats < a.maxChats })),
+    teams: teams.map((t) => ({ id: t.id, name: t.name })),
   };
 }

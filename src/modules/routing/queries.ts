@@ -72,10 +72,11 @@ export async function listQueued(db: DbOrTx, teamIds: readonly string[] | null, 
   return out;
 }
 
-/** The chats an agent is answering now. */
-export async function listAssignedTo(db: DbOrTx, agentId: string): Promise<ChatView[]> {
-  const rows = await chatRows(db).where('chats.state', '=', 'assigned').where('tickets.assignee_id', '=', agentId).orderBy('chats.assigned_at').execute();
-  return rows.map((r) => toView(r, null, null));
+/** The chats an agent is answering now (null: every agent's, for the supervisor board). */
+export async function listAssignedTo(db: DbOrTx, agentId: string | null): Promise<ChatView[]> {
+  let q = chatRows(db).where('chats.state', '=', 'assigned').orderBy('chats.assigned_at').orderBy('chats.ticket_id');
+  if (agentId) q = q.where('tickets.assignee_id', '=', agentId);
+  return (await q.execute()).map((r) => toView(r, null, null));
 }
 
 export interface AgentLoad {

@@ -107,7 +107,15 @@ export function bridgeBusToSockets(ctx: AppContext, gateway: Gateway<ChatPrincip
     registry.deliver(chatTopic(chatId), { type: 'read', chatId, side: str(event.payload.side), messageId: str(event.payload.messageId) });
   };
 
+  // The supervisor board: an agent's availability changed (their load moves with chat.updated).
+  const onPresence = (event: DomainEvent): void => {
+    const agentId = str(event.payload.agentId);
+    if (!agentId || !registry.has(QUEUE_TOPIC)) return;
+    registry.deliver(QUEUE_TOPIC, { type: 'agent.presence', agentId, status: str(event.payload.status), maxChats: num(event.payload.maxChats) ?? null });
+  };
+
   const offs = [
+    ctx.bus.subscribe('agent.presence_changed', onPresence),
     ctx.bus.subscribe('message.created', onMessage),
     ctx.bus.subscribe('chat.updated', onChatUpdated),
     ctx.bus.subscribe('ticket.created', onTicketCreated),

@@ -10,10 +10,10 @@ import { chatEnder } from '../commands/chatEnder.js';
 import { chatTransferrer } from '../commands/chatTransferrer.js';
 import { chatAbilities, routingAbilities } from '../policies.js';
 import { activeChatCounts, presenceOf } from '../presence.js';
-import { presentChat, presentPresence } from '../presenters.js';
+import { presentChat, presentPresence, presentTransferTargets } from '../presenters.js';
 import { agentLoads, listAssignedTo, listQueued, loadChatView, type ChatView } from '../queries.js';
 import { routingOf } from '../routingState.js';
-import { teamIdsOf } from '../teams.js';
+import { loadTeams, teamIdsOf } from '../teams.js';
 import { chatParams, endBody, queueQuery, transferBody } from './chatSchema.js';
 
 /** The agent side of live chat: the queue, picking from it, transferring and ending chats. */
@@ -33,6 +33,12 @@ export function registerChatRoutes(root: FastifyInstance, ctx: AppContext): void
     const view = await loadChatView(ctx.db, ticketId, at);
     if (!view) throw new AppError('not_found', 'This ticket is not a chat.');
     return { chat: present(actor, await teamIdsOf(ctx.db, actor.agentId), view, at) };
+  };
+
+  /** The supervisor board's extra: every agent's load and every chat being answered. */
+  const supervision = async (actor: AgentActor, myTeams: string[], at: Date) => {
+    const [agents, active] = await Promise.all([agentLoads(ctx.db), listAssignedTo(ctx.db, null)]);
+    return { agents, active: active.map((v) => present(actor, myTeams, v, at)) };
   };
 
   app.get('/api/v1/chat-queue', {
@@ -58,7 +64,7 @@ export function registerChatRoutes(root: FastifyInstance, ctx: AppContext): void
       items: waiting.map((v) => present(actor, myTeams, v, at)),
       mine: mine.map((v) => present(actor, myTeams, v, at)),
       me: { ...presentPresence(presence, loads.get(actor.agentId) ?? 0), teamIds: myTeams },
-      ...(abilities.viewAllQueues ? { agents: await agentLoads(ctx.db) } : {}),
+      ...(abilities.viewAllQueues ? await supervision(actor, myTeams, at) : {}),
       abilities,
     };
   });
@@ -67,6 +73,18 @@ export function registerChatRoutes(root: FastifyInstance, ctx: AppContext): void
     const actor = agentActor(request);
     const ticket = await findTicketForActor(ctx, actor, request.params.ticket);
     return chatResponse(actor, ticket.id);
+  });
+
+  app.get('/api/v1/chats/:ticket/transfer-targets', {
+    preHandler: read,
+    schema: { tags, summary: 'Agents (with status and load; `available` ones accept a transfer) and teams this chat can be transferred to', params: chatParams },
+  }, async (request) => {
+    const actor = agentActor(request);
+    const ticket = await findTicketForActor(ctx, actor, request.params.ticket);
+    const { chat } = await chatResponse(actor, ticket.id);
+    if (!chat.abilities.transfer) throw new AppError('forbidden', 'Only the agent answering this chat, or a supervisor, can transfer it.');
+    const [agents, teams] = await Promise.all([agentLoads(ctx.db), loadTeams(ctx.db)]);
+    return presentTransferTargets(agents, teams.sort((a, b) => a.name.localeCompare(b.name)), chat.agent?.id ?? null);
   });
 
   app.post('/api/v1/chat-queue/:ticket/accept', {
