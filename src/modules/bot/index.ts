@@ -1,5 +1,4 @@
 import type { AppContext } from '../../context.js';
-import type { DomainEvent } from '../../platform/bus/bus.js';
 import type { Module } from '../module.js';
 import { botOf, modelTrained } from './brain.js';
 import { botReplier } from './commands/botReplier.js';
@@ -14,12 +13,9 @@ const TRAIN_AFTER_START_MS = 30_000;
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
 
-function answer(ctx: AppContext, messageId: string | null): Promise<void> {
-  if (!messageId) return Promise.resolve();
-  return botReplier(ctx, messageId).then(
-    () => undefined,
-    (err: unknown) => ctx.log.error({ err, messageId }, 'bot reply failed'),
-  );
+/** The bot answers through durable jobs: one node per message, retried if planning or storing fails. */
+async function answer(ctx: AppContext, messageId: string | null): Promise<void> {
+  if (messageId) await botReplier(ctx, messageId);
 }
 
 /**
@@ -32,16 +28,16 @@ export const botModule: Module = {
   register(app, ctx) {
     registerBotRoutes(app, ctx);
     const brain = botOf(ctx);
+    // A chat's first words arrive with the ticket; everything after as messages.
+    ctx.jobs.onEvent('ticket.created', 'bot.answer_opening', (e) => answer(ctx, str(e.payload.messageId)), {
+      when: (e) => e.payload.channel === 'chat',
+    });
+    // A chat message's event says the chat's state when it was written; a chat never returns to
+    // `bot`, so messages of chats a person already has cost no job row.
+    ctx.jobs.onEvent('message.created', 'bot.answer_message', (e) => answer(ctx, str(e.payload.messageId)), {
+      when: (e) => e.payload.authorType === 'customer' && e.payload.visibility === 'public' && (e.payload.chatState ?? 'bot') === 'bot',
+    });
     const offs = [
-      // A chat's first words arrive with the ticket; everything after as messages.
-      ctx.bus.subscribe('ticket.created', (e: DomainEvent) => (e.payload.channel === 'chat' ? answer(ctx, str(e.payload.messageId)) : undefined)),
-      // A chat message's event says the chat's state when it was written; a chat never returns to
-      // `bot`, so one a person already had is skipped without a read (the relay awaits this handler).
-      ctx.bus.subscribe('message.created', (e: DomainEvent) =>
-        e.payload.authorType === 'customer' && e.payload.visibility === 'public' && (e.payload.chatState ?? 'bot') === 'bot'
-          ? answer(ctx, str(e.payload.messageId))
-          : undefined,
-      ),
       ctx.bus.subscribe(modelTrained, async () => {
         await brain.loadNewest();
       }),
