@@ -49,16 +49,21 @@ export class ConsoleLogin {
   }
 }
 
+/** A console page at `path` for this agent, signed in by cookie (the sign-in itself has its own test). */
+export async function openConsoleAs(context: BrowserContext, ctx: AppContext, baseUrl: string, agentId: string, path: string): Promise<Page> {
+  const session = await createSession(ctx, { type: 'agent', id: agentId });
+  await context.addCookies([{ name: SESSION_COOKIE, value: session.cookies[SESSION_COOKIE]!, url: baseUrl }]);
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}${path}`);
+  return page;
+}
+
 export class ConsoleInbox {
   constructor(readonly page: Page, readonly baseUrl: string) {}
 
   /** Signs the agent in by cookie (the sign-in itself has its own test) and opens the inbox. */
   static async signedIn(context: BrowserContext, ctx: AppContext, baseUrl: string, agentId: string, path = '/console/inbox?view=all'): Promise<ConsoleInbox> {
-    const session = await createSession(ctx, { type: 'agent', id: agentId });
-    await context.addCookies([{ name: SESSION_COOKIE, value: session.cookies[SESSION_COOKIE]!, url: baseUrl }]);
-    const page = await context.newPage();
-    await page.goto(`${baseUrl}${path}`);
-    const inbox = new ConsoleInbox(page, baseUrl);
+    const inbox = new ConsoleInbox(await openConsoleAs(context, ctx, baseUrl, agentId, path), baseUrl);
     await inbox.list().waitFor({ state: 'attached' });
     return inbox;
   }

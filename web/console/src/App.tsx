@@ -5,10 +5,24 @@ import { LoginPage } from './login/LoginPage';
 import { ConnectionBanner, LiveProvider } from './realtime/LiveProvider';
 import { useLocation } from './router';
 import { SessionProvider, useSession } from './session';
+import { AvailabilityProvider } from './shell/Availability';
 import { Header, LanguageSwitcher } from './shell/Header';
 
-// The workspace loads when first opened: the inbox route's initial JS stays the inbox's.
+// The workspace, chats and the board load when first opened: the inbox route's initial JS stays the inbox's.
 const TicketPage = lazy(() => import('./ticket/TicketPage').then((m) => ({ default: m.TicketPage })));
+const ChatsPage = lazy(() => import('./chats/ChatsPage').then((m) => ({ default: m.ChatsPage })));
+const ChatPage = lazy(() => import('./chats/ChatPage').then((m) => ({ default: m.ChatPage })));
+const SupervisorPage = lazy(() => import('./supervisor/SupervisorPage').then((m) => ({ default: m.SupervisorPage })));
+
+function Route({ path, query }: { path: string; query: URLSearchParams }) {
+  const ticketNumber = /^\/tickets\/([^/]+)$/.exec(path)?.[1];
+  if (ticketNumber) return <TicketPage key={ticketNumber} number={decodeURIComponent(ticketNumber)} />;
+  const chatNumber = /^\/chats\/([^/]+)$/.exec(path)?.[1];
+  if (chatNumber) return <ChatPage key={chatNumber} number={decodeURIComponent(chatNumber)} />;
+  if (path === '/chats') return <ChatsPage />;
+  if (path === '/supervisor') return <SupervisorPage />;
+  return <InboxPage params={query} />;
+}
 
 function Screens() {
   const { state, refresh } = useSession();
@@ -37,20 +51,17 @@ function Screens() {
       </>
     );
   }
-  const ticketNumber = /^\/tickets\/([^/]+)$/.exec(path)?.[1];
   return (
     <LiveProvider>
-      <Header />
-      <ConnectionBanner />
-      <main className="workspace">
-        {ticketNumber ? (
+      <AvailabilityProvider>
+        <Header />
+        <ConnectionBanner />
+        <main className="workspace">
           <Suspense fallback={<p className="page-loading" aria-busy="true">{t('app.loading')}</p>}>
-            <TicketPage key={ticketNumber} number={decodeURIComponent(ticketNumber)} />
+            <Route path={path} query={query} />
           </Suspense>
-        ) : (
-          <InboxPage params={query} />
-        )}
-      </main>
+        </main>
+      </AvailabilityProvider>
     </LiveProvider>
   );
 }

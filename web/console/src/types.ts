@@ -109,3 +109,75 @@ export interface TimelineEvent {
   actor: { type: string; id: string | null; name: string | null };
   createdAt: string;
 }
+
+export type ChatState = 'bot' | 'queued' | 'assigned' | 'left_message' | 'ended';
+export type PresenceStatus = 'online' | 'away' | 'offline';
+
+/** A live chat as routing presents it (GET /api/v1/chat-queue, /api/v1/chats/:ticket). */
+export interface LiveChat {
+  ticketId: string;
+  number: string;
+  subject: string;
+  state: ChatState;
+  locale: string;
+  topic: string;
+  customer: { id: string; name: string | null; verified: boolean };
+  team: { id: string; name: string } | null;
+  agent: { id: string; name: string } | null;
+  queuedAt: string | null;
+  assignedAt: string | null;
+  waitSeconds: number | null;
+  position: number | null;
+  etaSeconds: number | null;
+  abilities: { accept: boolean; transfer: boolean; end: boolean };
+}
+
+export interface AgentLoad {
+  id: string;
+  name: string;
+  status: PresenceStatus;
+  maxChats: number;
+  activeChats: number;
+  teamIds: string[];
+}
+
+export interface RoutingAbilities {
+  viewAllQueues: boolean;
+  setOwnAvailability: boolean;
+  setOthersAvailability: boolean;
+  manageTeams: boolean;
+}
+
+export interface ChatQueue {
+  items: LiveChat[];
+  mine: LiveChat[];
+  me: { agentId: string; status: PresenceStatus; maxChats: number; activeChats: number; teamIds: string[] };
+  /** Supervisors only. */
+  agents?: AgentLoad[];
+  active?: LiveChat[];
+  abilities: RoutingAbilities;
+}
+
+export interface Availability {
+  agentId: string;
+  status: PresenceStatus;
+  maxChats: number;
+  activeChats: number;
+}
+
+/** A chat message as the socket sends it to agents. */
+export interface ChatMessage {
+  id: string;
+  chatId: string;
+  clientId: string | null;
+  author: { type: 'customer' | 'agent' | 'bot' | 'system'; name: string | null; id?: string };
+  body: string;
+  attachments: { id: string; filename: string; contentType: string; size: number; url: string }[];
+  createdAt: string;
+  internal?: boolean;
+}
+
+export interface TransferTargets {
+  agents: { id: string; name: string; status: PresenceStatus; activeChats: number; maxChats: number; available: boolean }[];
+  teams: { id: string; name: string }[];
+}

@@ -46,7 +46,7 @@ interface I18n {
   setLocale(locale: Locale): void;
   t: Translate;
   /** A label for a value from the API (status, priority, category…), or the value itself. */
-  label(prefix: 'status' | 'priority' | 'category' | 'channel' | 'view' | 'sort', value: string): string;
+  label(prefix: 'status' | 'priority' | 'category' | 'channel' | 'view' | 'sort' | 'presence' | 'chatState', value: string): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);

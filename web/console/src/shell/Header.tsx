@@ -3,6 +3,7 @@ import { isLocale, localeNames, locales, useI18n } from '../i18n';
 import { lastInboxUrl } from '../inbox/query';
 import { navigate, useLocation } from '../router';
 import { useSession } from '../session';
+import { AvailabilitySwitch, useRoutingAbilities } from './Availability';
 
 export function LanguageSwitcher() {
   const { t, locale, setLocale } = useI18n();
@@ -26,22 +27,30 @@ export function Header() {
   const { state, signOut } = useSession();
   const [leaving, setLeaving] = useState(false);
   const { path } = useLocation();
+  const routing = useRoutingAbilities();
+  const link = (to: string, text: string, current: boolean) => (
+    <a
+      href={`/console${to}`}
+      aria-current={current ? 'page' : undefined}
+      onClick={(e) => {
+        e.preventDefault();
+        navigate(to);
+      }}
+    >
+      {text}
+    </a>
+  );
+  const section = path.startsWith('/chats') ? 'chats' : path.startsWith('/supervisor') ? 'supervisor' : path.startsWith('/tickets/') ? 'ticket' : 'inbox';
   return (
     <header className="topbar">
       <span className="brand">{t('app.name')}</span>
       <nav aria-label={t('app.mainNav')}>
-        <a
-          href={`/console${lastInboxUrl()}`}
-          aria-current={path.startsWith('/tickets/') ? undefined : 'page'}
-          onClick={(e) => {
-            e.preventDefault();
-            navigate(lastInboxUrl());
-          }}
-        >
-          {t('app.inbox')}
-        </a>
+        {link(lastInboxUrl(), t('app.inbox'), section === 'inbox')}
+        {link('/chats', t('app.chats'), section === 'chats')}
+        {routing?.viewAllQueues ? link('/supervisor', t('app.supervisor'), section === 'supervisor') : null}
       </nav>
       <div className="topbar-end">
+        <AvailabilitySwitch />
         <LanguageSwitcher />
         {state.status === 'signedIn' ? (
           <>

@@ -1,4 +1,5 @@
 import { useI18n, type MessageKey } from '../i18n';
+import { authorLabel, MessageBubble } from '../shell/MessageBubble';
 import type { TicketMessage, TimelineEvent } from '../types';
 
 type Entry = { kind: 'message'; id: string; message: TicketMessage } | { kind: 'event'; id: string; event: TimelineEvent };
@@ -39,30 +40,8 @@ export function Timeline({ messages, events }: { messages: TicketMessage[]; even
         const m = entry.message;
         const internal = m.visibility === 'internal';
         const side = m.author.type === 'agent' ? 'agent' : m.author.type === 'bot' || m.author.type === 'system' ? m.author.type : 'customer';
-        const who = m.author.type === 'bot' ? t('ticket.author.bot') : m.author.type === 'system' ? t('ticket.author.system') : m.author.name ?? t('ticket.author.customer');
-        return (
-          <li key={entry.id} className={`message message-${side}${internal ? ' message-internal' : ''}`}>
-            <article aria-label={internal ? `${t('ticket.internalNote')} · ${who}` : who}>
-              <header>
-                <strong>{who}</strong>
-                {internal ? <span className="badge note-badge">{t('ticket.internalNote')}</span> : null}
-                <time dateTime={m.createdAt}>{time(m.createdAt)}</time>
-              </header>
-              <p className="message-body">{m.body}</p>
-              {m.attachments.length ? (
-                <ul className="attachments">
-                  {m.attachments.map((a) => (
-                    <li key={a.id}>
-                      <a href={a.url} target="_blank" rel="noreferrer noopener">
-                        {a.filename}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-            </article>
-          </li>
-        );
+        const who = authorLabel(t, m.author);
+        return <MessageBubble key={entry.id} side={side} internal={internal} who={who} createdAt={m.createdAt} time={time(m.createdAt)} body={m.body} attachments={m.attachments} />;
       })}
     </ol>
   );
