@@ -11,6 +11,7 @@ import { macrosModule } from './macros/index.js';
 import { notificationsModule } from './notifications/index.js';
 import { securityModule } from './security/index.js';
 import { consoleModule } from './console/index.js';
+import { exchangeModule } from './exchange/index.js';
 
 /** Every domain module, in registration order. */
-export const modules: Module[] = [identityModule, ticketsModule, portalModule, helpcenterModule, routingModule, chatModule, botModule, macrosModule, notificationsModule, securityModule, operationsModule, consoleModule];
+export const modules: Module[] = [identityModule, ticketsModule, portalModule, helpcenterModule, routingModule, chatModule, botModule, exchangeModule, macrosModule, notificationsModule, securityModule, operationsModule, consoleModule];

@@ -124,7 +124,7 @@ describe('bot flows', () => {
       start: 'tx',
       steps: {
         tx: { type: 'ask', say: { en: 'TxID?' }, field: 'txHash', next: 'lookup' },
-        lookup: { type: 'action', action: 'exchange.depositByTxHash', outcomes: {}, default: 'done' },
+        lookup: { type: 'action', action: 'custody.addressOwner', outcomes: {}, default: 'done' },
         done: { type: 'message', say: { en: 'Found it.' } },
       },
     };
