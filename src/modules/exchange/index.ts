@@ -1,6 +1,7 @@
 import type { Module } from '../module.js';
 import { botOf } from '../bot/index.js';
 import { exchangeBotActions } from './botActions.js';
+import { registerPanelRoutes } from './http/panelRoutes.js';
 import { registerRiskEventRoutes } from './http/riskEventRoutes.js';
 import { startExchange } from './runtime.js';
 
@@ -20,6 +21,7 @@ export const exchangeModule: Module = {
       await runtime.simulator?.close();
     });
     await registerRiskEventRoutes(app, ctx);
+    registerPanelRoutes(app, ctx);
     for (const [name, action] of Object.entries(exchangeBotActions(ctx))) botOf(ctx).actions.register(name, action);
   },
 };

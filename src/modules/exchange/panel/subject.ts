@@ -1,0 +1,35 @@
+import type { DbOrTx } from '../../../platform/db/index.js';
+import { AppError } from '../../../platform/http/errors.js';
+import type { AgentActor } from '../../identity/actor.js';
+import { loadTicketForActor } from '../../tickets/queries.js';
+import { exchangePanelPolicy, type PanelSubject } from './policies.js';
+
+/** A verification code proves the customer for this ticket for a day. */
+export const VERIFIED_FOR_MS = 24 * 60 * 60_000;
+
+export interface PanelContext extends PanelSubject {
+  ticketId: string;
+  customerId: string;
+  ticketLocale: string;
+  verifiedBy: 'identity' | 'code' | null;
+}
+
+/**
+ * The ticket's customer as the panel sees them: their exchange UID and whether they have proven
+ * who they are — an identity the exchange signed (widget, portal), or a code checked on this
+ * ticket in the last day. 404 for a ticket the agent cannot see; 403 for one not assigned to them.
+ */
+export async function panelContext(db: DbOrTx, actor: AgentActor, ticketRef: string, nowMs = Date.now()): Promise<PanelContext> {
+  const ticket = await loadTicketForActor(db, actor, ticketRef);
+  const customer = await db.selectFrom('customers').select(['id', 'external_id', 'verified']).where('id', '=', ticket.customer_id).executeTakeFirstOrThrow();
+  const code = await db
+    .selectFrom('exchange_verifications').select('id')
+    .where('ticket_id', '=', ticket.id).where('state', '=', 'verified').where('verified_at', '>', new Date(nowMs - VERIFIED_FOR_MS).toISOString())
+    .executeTakeFirst();
+  const verifiedBy = customer.verified === 1 ? 'identity' : code ? 'code' : null;
+  const ctx: PanelContext = {
+    ticketId: ticket.id, customerId: customer.id, ticketLocale: ticket.locale, assigneeId: ticket.assignee_id, uid: customer.external_id, verified: verifiedBy !== null, verifiedBy,
+  };
+  if (!exchangePanelPolicy.view(actor, ctx)) throw new AppError('forbidden', "Only the agent this ticket is assigned to (or a supervisor) may see the customer's exchange account.");
+  return ctx;
+}
