@@ -56,6 +56,7 @@ describe('console sign-in', () => {
     assert.equal(me.json().agent.id, agent.id);
     assert.equal(me.json().csrfToken, body.csrfToken);
     assert.equal(me.json().abilities.manageAgents, false);
+    assert.equal(me.json().abilities.updateTickets, true);
   });
 
   it('marks the session cookie Secure when PUBLIC_URL is https', async () => {

@@ -13,6 +13,8 @@ export function abilitiesOf(actor: AgentActor) {
     createApiTokens: actor.via === 'session',
     readCustomers: actor.scopes.has('customers:read'),
     writeCustomers: actor.scopes.has('customers:write'),
+    /** Change tickets (the console's bulk actions; each ticket is still checked on its own). */
+    updateTickets: actor.scopes.has('tickets:write'),
   };
 }
 export type Abilities = ReturnType<typeof abilitiesOf>;

@@ -118,6 +118,15 @@ export class ConsoleInbox {
     await this.page.getByLabel(/^(Interface language|界面语言|화면 언어)$/).selectOption({ label: name });
   }
 
+  /** Ticks a row's checkbox for the bulk actions. */
+  async select(number: string): Promise<void> {
+    await this.list().getByRole('checkbox', { name: `Select ${number}` }).check();
+  }
+
+  bulkBar(): Locator {
+    return this.page.getByRole('region', { name: 'Bulk actions' });
+  }
+
   banner(): Locator {
     return this.page.getByRole('alert').filter({ hasText: /Connection lost|连接已断开|연결이 끊겼습니다/ });
   }
@@ -151,5 +160,15 @@ export class ConsoleTicket {
 
   priority(): Locator {
     return this.page.getByRole('combobox', { name: 'Priority' });
+  }
+
+  /** Opens the merge form (if closed) and merges this ticket into `number`. */
+  async mergeInto(number: string): Promise<Locator> {
+    const form = this.page.getByRole('form', { name: 'Merge ticket' });
+    if (!(await form.isVisible())) await this.page.getByRole('button', { name: 'Merge into another ticket…' }).click();
+    const field = form.getByLabel('Merge into ticket number');
+    await field.fill(number);
+    await form.getByRole('button', { name: 'Merge' }).click();
+    return field;
   }
 }

@@ -1,4 +1,6 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { useSession } from '../session';
+import { BulkBar } from './BulkBar';
 import { useI18n } from '../i18n';
 import { useLiveEvents } from '../realtime/LiveProvider';
 import { navigate } from '../router';
@@ -19,6 +21,19 @@ export function InboxPage({ params }: { params: URLSearchParams }) {
   useLiveEvents({ changed: (id) => refreshTickets([id]), resync });
 
   const change = useCallback((patch: Partial<InboxQuery>) => navigate(urlFromQuery({ ...query, ...patch }), { replace: !('view' in patch) }), [query]);
+  const { state } = useSession();
+  const canBulk = state.status === 'signedIn' && state.me.abilities.updateTickets === true;
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const listKey = urlFromQuery(query);
+  // Another list, another selection.
+  useEffect(() => setSelected(new Set()), [listKey]);
+  const toggle = useCallback((id: string) => setSelected((prev) => {
+    const next = new Set(prev);
+    if (!next.delete(id)) next.add(id);
+    return next;
+  }), []);
+  const numberOf = (id: string) => data.rows.find((r) => r.id === id)?.number ?? id;
+
   const current = data.views?.views.find((v) => v.id === query.view);
   const total = current?.count ?? null;
 
@@ -62,7 +77,22 @@ export function InboxPage({ params }: { params: URLSearchParams }) {
         ) : null}
         {!data.loading && !data.error && data.rows.length === 0 ? <p className="empty">{t('inbox.empty')}</p> : null}
         {data.loading && data.rows.length === 0 ? <p className="empty" aria-busy="true">{t('app.loading')}</p> : null}
-        <TicketList rows={data.rows} hasMore={data.hasMore} loading={data.loading} onLoadMore={data.loadMore} total={total} />
+        {canBulk && selected.size ? (
+          <BulkBar
+            ids={[...selected]}
+            numberOf={numberOf}
+            onClear={() => setSelected(new Set())}
+            onDone={(changed) => refreshTickets(changed)}
+          />
+        ) : null}
+        <TicketList
+          rows={data.rows}
+          hasMore={data.hasMore}
+          loading={data.loading}
+          onLoadMore={data.loadMore}
+          total={total}
+          {...(canBulk ? { selected, onToggle: toggle } : {})}
+        />
       </section>
     </div>
   );

@@ -14,12 +14,15 @@ export const FIRST_PAGE_MARK = 'ledgerdesk:inbox-first-page';
  * tickets scroll like 20. Reaching the end of the loaded rows asks for the next page. Every
  * customer-written string is rendered as text.
  */
-export function TicketList({ rows, hasMore, loading, onLoadMore, total }: {
+export function TicketList({ rows, hasMore, loading, onLoadMore, total, selected, onToggle }: {
   rows: InboxTicket[];
   hasMore: boolean;
   loading: boolean;
   onLoadMore(): void;
   total: number | null;
+  /** Rows chosen for a bulk action; absent when the agent may not change tickets. */
+  selected?: ReadonlySet<string>;
+  onToggle?(id: string): void;
 }) {
   const { t, label } = useI18n();
   const now = useNow(60_000);
@@ -75,12 +78,15 @@ export function TicketList({ rows, hasMore, loading, onLoadMore, total }: {
           return (
             <li
               key={row.id}
-              className={`ticket-row priority-${row.priority}${item.index === active ? ' active' : ''}`}
+              className={`ticket-row priority-${row.priority}${item.index === active ? ' active' : ''}${selected ? ' selectable' : ''}${selected?.has(row.id) ? ' selected' : ''}`}
               aria-current={item.index === active ? 'true' : undefined}
               aria-posinset={item.index + 1}
               aria-setsize={total ?? -1}
               style={{ transform: `translateY(${item.start}px)` }}
             >
+              {selected && onToggle ? (
+                <input type="checkbox" className="row-select" checked={selected.has(row.id)} onChange={() => onToggle(row.id)} aria-label={t('bulk.select', { number: row.number })} />
+              ) : null}
               <a
                 className="ticket-link"
                 href={`/console/tickets/${row.number}`}

@@ -6,6 +6,7 @@ import { navigate } from '../router';
 import { useSession } from '../session';
 import { useShortcuts } from '../shell/shortcuts';
 import { CustomerTickets } from './CustomerTickets';
+import { MergeForm } from './MergeForm';
 import { ReplyBox } from './ReplyBox';
 import { TicketFields } from './TicketFields';
 import { Timeline } from './Timeline';
@@ -62,12 +63,26 @@ export function TicketPage({ number }: { number: string }) {
         <h1>
           <span className="ticket-number">{ticket.number}</span> {ticket.subject}
         </h1>
-        {ticket.mergedInto ? <p className="notice">{t('ticket.mergedInto', { number: ticket.mergedInto.number })}</p> : null}
+        {ticket.mergedInto ? (
+          <p className="notice" role="status">
+            {t('ticket.mergedInto', { number: ticket.mergedInto.number })}{' '}
+            <a
+              href={`/console/tickets/${ticket.mergedInto.number}`}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(`/tickets/${ticket.mergedInto!.number}`);
+              }}
+            >
+              {t('merge.openTarget', { number: ticket.mergedInto.number })}
+            </a>
+          </p>
+        ) : null}
         <Timeline messages={data.messages} events={data.events} />
         <ReplyBox number={ticket.number} abilities={ticket.abilities} onSent={() => void reload()} />
       </div>
       <aside className="ticket-side">
         <TicketFields ticket={ticket} myId={myId} onChanged={reload} />
+        {ticket.abilities.merge ? <MergeForm number={ticket.number} onMerged={() => void reload()} /> : null}
         <section aria-labelledby="customer-title">
           <h2 id="customer-title">{t('ticket.customer')}</h2>
           <p>
