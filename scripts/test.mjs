@@ -3,9 +3,9 @@
 // Locally a missing PostgreSQL (or Chromium) is skipped with a visible reason; under CI=true
 // nothing may be skipped, so a missing service fails the run.
 import { spawn } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import pg from 'pg';
 import { build } from 'esbuild';
 
@@ -74,7 +74,7 @@ function runPass(label, files, env) {
     const args = ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
       '--test-reporter=tap', '--test-reporter-destination=' + join(root, `.test-${label}-${process.pid}.tap`),
       `--test-concurrency=${Math.max(2, availableParallelism())}`, ...files];
-    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TEST_RUN_ID: String(process.pid), ...env } });
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TEST_RUN_ID: String(process.pid), TEST_MODEL_CACHE_DIR: modelCache, ...env } });
     child.on('exit', async (code) => {
       const { readFile, rm } = await import('node:fs/promises');
       const tapPath = join(root, `.test-${label}-${process.pid}.tap`);
@@ -103,6 +103,10 @@ async function databaseTests(files) {
   }
   return files.filter((f) => uses.has(f));
 }
+
+/** Bot models trained during this run, by training-data fingerprint (see BOT_MODEL_CACHE_DIR); removed at the end. */
+const modelCache = mkdtempSync(join(tmpdir(), 'ledgerdesk-models-'));
+process.on('exit', () => rmSync(modelCache, { recursive: true, force: true }));
 
 const files = only.length ? only : findTests(join(root, 'src')).concat(findTests(join(root, 'test')));
 const totals = { passed: 0, failed: 0, skipped: 0 };

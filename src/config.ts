@@ -45,6 +45,11 @@ export const configSchema = z.object({
     .optional()
     .describe('Redis for cross-node event fan-out; unset = in-process bus'),
   DATA_DIR: z.string().min(1).default('./data').describe('Folder for the embedded database, secrets and attachments'),
+  BOT_MODEL_CACHE_DIR: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Folder where trained bot models are kept by training-data fingerprint, so the same intents train once per machine (tests, staging); unset = no cache'),
   STORAGE: z.enum(['local']).default('local').describe('Attachment storage driver'),
   MAX_ATTACHMENT_BYTES: int(1024).default(20 * 1024 * 1024).describe('Largest accepted attachment'),
   MAX_ATTACHMENTS_PER_MESSAGE: int(0, 50).default(10).describe('Attachments per message'),

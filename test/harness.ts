@@ -44,6 +44,8 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     SEED_HELP_CENTER: 'false',
     LEDGERDESK_ADMIN_PASSWORD: 'admin-password-for-tests',
     DATABASE_POOL_SIZE: '4',
+    // scripts/test.mjs gives each run one folder: the shipped intents train once per run, not per file.
+    ...(process.env.TEST_MODEL_CACHE_DIR ? { BOT_MODEL_CACHE_DIR: process.env.TEST_MODEL_CACHE_DIR } : {}),
     ...(schema ? { DATABASE_SCHEMA: schema } : {}),
     ...env,
   });

@@ -93,7 +93,7 @@ export class BotBrain {
     const set = await loadTrainingSet(this.ctx.db);
     await this.loadNewest();
     if (!force && this.model && this.model.metrics.fingerprint === set.fingerprint) return { model: this.model, trained: false };
-    const trained = await trainModel(set);
+    const trained = await trainModel(set, this.ctx.config.BOT_MODEL_CACHE_DIR);
     if (this.stopped) throw new Error('the app is shutting down');
     const id = newId();
     const createdAt = nowIso();

@@ -1,3 +1,5 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { DbOrTx } from '../../platform/db/index.js';
 import { sha256Hex } from '../../platform/crypto.js';
 import { parseTags } from '../helpcenter/queries.js';
@@ -106,11 +108,16 @@ function answerThresholdOf(judged: { confidence: number; correct: boolean }[]): 
 const trainedInProcess = new Map<string, Promise<TrainedModel>>();
 const KEEP_IN_PROCESS = 3;
 
-/** Trains on a worker thread (see trainingWorker.ts): the nodes keep serving chats meanwhile. */
-export function trainModel(set: TrainingSet): Promise<TrainedModel> {
+/**
+ * Trains on a worker thread (see trainingWorker.ts): the nodes keep serving chats meanwhile.
+ * With `cacheDir` (BOT_MODEL_CACHE_DIR) the worker's output is kept there by fingerprint, so the
+ * same examples are trained once per machine rather than once per process (test files, staging
+ * installations started over and over).
+ */
+export function trainModel(set: TrainingSet, cacheDir?: string): Promise<TrainedModel> {
   let training = trainedInProcess.get(set.fingerprint);
   if (!training) {
-    training = runTraining(set);
+    training = runTraining(set, cacheDir);
     trainedInProcess.set(set.fingerprint, training);
     training.catch(() => trainedInProcess.delete(set.fingerprint));
     while (trainedInProcess.size > KEEP_IN_PROCESS) trainedInProcess.delete(trainedInProcess.keys().next().value as string);
@@ -118,10 +125,27 @@ export function trainModel(set: TrainingSet): Promise<TrainedModel> {
   return training;
 }
 
-async function runTraining(set: TrainingSet): Promise<TrainedModel> {
+async function cachedTraining(set: TrainingSet, cacheDir: string | undefined): Promise<TrainingOutput> {
+  const train = () => runInWorker<TrainingOutput>(new URL('./trainingWorker.js', import.meta.url), set.examples);
+  if (!cacheDir) return train();
+  const path = join(cacheDir, `${set.fingerprint}.json`);
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as TrainingOutput;
+  } catch {
+    const output = await train();
+    // Written whole under a temporary name, then renamed: a reader never sees half a model.
+    await mkdir(cacheDir, { recursive: true });
+    const temp = `${path}.${process.pid}.tmp`;
+    await writeFile(temp, JSON.stringify(output));
+    await rename(temp, path);
+    return output;
+  }
+}
+
+async function runTraining(set: TrainingSet, cacheDir: string | undefined): Promise<TrainedModel> {
   const { examples } = set;
   if (set.intents < 2) throw new Error('training needs at least two enabled intents with examples');
-  const { serialized, trainMs, judged } = await runInWorker<TrainingOutput>(new URL('./trainingWorker.js', import.meta.url), examples);
+  const { serialized, trainMs, judged } = await cachedTraining(set, cacheDir);
   const classifier = deserializeModel(serialized);
   return {
     classifier,

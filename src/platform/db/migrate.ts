@@ -9,6 +9,7 @@ import * as m007 from './migrations/007_canned_responses.js';
 import * as m008 from './migrations/008_notifications.js';
 import * as m009 from './migrations/009_saved_views.js';
 import * as m010 from './migrations/010_official_channels.js';
+import * as m014 from './migrations/014_ticket_search.js';
 import * as m011 from './migrations/011_exchange.js';
 
 /** Migrations are imported statically so the compiled build and tsx see the same list. */
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '008_notifications': m008,
   '009_saved_views': m009,
   '010_official_channels': m010,
+  '014_ticket_search': m014,
   '011_exchange': m011,
 };
 

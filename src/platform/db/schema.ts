@@ -471,6 +471,34 @@ export interface ExchangeVerificationsTable {
   verified_at: string | null;
 }
 
+/** Full-text rows (migration 014): a ticket's subject (message_id null) or one message. */
+export interface TicketSearchTable {
+  id: Generated<number>;
+  ticket_id: string;
+  message_id: string | null;
+  internal: number;
+  /** Space-separated terms from platform/search/terms.ts; indexed by FTS5 / GIN, never updated. */
+  terms: string;
+}
+
+/** A customer's name, email and exchange UID as full-text terms (migration 014). */
+export interface CustomerSearchTable {
+  id: Generated<number>;
+  customer_id: string;
+  terms: string;
+}
+
+/** A customer's identity on a messaging channel (Telegram user id …) and how to reach them there. */
+export interface ChannelIdentitiesTable {
+  channel: 'telegram';
+  external_id: string;
+  customer_id: string;
+  /** JSON, per channel (Telegram: `{ chatId, username?, blocked? }`). */
+  address: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   settings: SettingsTable;
   agents: AgentsTable;
@@ -493,6 +521,8 @@ export interface DB {
   tickets: TicketsTable;
   ticket_tags: TicketTagsTable;
   messages: MessagesTable;
+  ticket_search: TicketSearchTable;
+  customer_search: CustomerSearchTable;
   attachments: AttachmentsTable;
   ticket_events: TicketEventsTable;
   outbox: OutboxTable;
