@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { DbOrTx } from '../../platform/db/index.js';
 import type { CustomersTable } from '../../platform/db/schema.js';
 import { newId, nowIso } from '../../platform/db/ids.js';
+import { indexCustomer } from './customerSearch.js';
 
 export type CustomerRow = Selectable<CustomersTable>;
 
@@ -60,6 +61,7 @@ export async function findOrCreateGuestCustomer(
     updated_at: now,
   };
   await trx.insertInto('customers').values(row).execute();
+  await indexCustomer(trx, row);
   return row;
 }
 
@@ -75,7 +77,7 @@ export async function upsertVerifiedCustomer(
   const email = input.email ? normaliseEmail(input.email) : null;
   const name = input.name?.trim() || null;
   const locale = input.locale ? toCustomerLocale(input.locale) : null;
-  return trx
+  const row = await trx
     .insertInto('customers')
     .values({
       id: newId(),
@@ -100,4 +102,6 @@ export async function upsertVerifiedCustomer(
     )
     .returningAll()
     .executeTakeFirstOrThrow();
+  await indexCustomer(trx, row);
+  return row;
 }

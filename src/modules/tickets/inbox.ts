@@ -7,6 +7,7 @@ import { normaliseEmail } from '../identity/customers.js';
 import { priorities, type Category, type Channel, type Priority, type Status } from './categories.js';
 import { TICKET_NUMBER } from './numbers.js';
 import { tagsByTicket } from './queries.js';
+import { planTextSearch, textSearchCondition, type TextSearch } from './search.js';
 
 /**
  * The agent console's inbox: the tickets still to be worked on, in one of four views, filtered,
@@ -39,24 +40,23 @@ const priorityRank = sql<number>`(case tickets.priority ${sql.join(
   sql` `,
 )} end)`;
 
-const likePattern = (text: string): string => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** How the inbox's `q` runs: an exact index lookup (ticket number, customer email) or a text search. */
+type InboxSearch = { kind: 'number'; number: string } | { kind: 'email'; email: string } | { kind: 'text'; text: TextSearch };
 
-/** Number, email, exchange UID, or words in the subject or any message (internal notes included). */
-function searchCondition(eb: Eb, raw: string): Expression<SqlBool> {
+async function planSearch(db: DbOrTx, raw: string): Promise<InboxSearch> {
   const q = raw.trim();
-  if (TICKET_NUMBER.test(q.toUpperCase())) return eb('tickets.number', '=', q.toUpperCase());
-  const customersWhere = (column: 'email' | 'external_id', value: string) =>
-    eb('tickets.customer_id', 'in', eb.selectFrom('customers').select('customers.id').where(`customers.${column}`, '=', value));
-  if (q.includes('@') && !/\s/.test(q)) return customersWhere('email', normaliseEmail(q));
-  const pattern = likePattern(q);
-  return eb.or([
-    customersWhere('external_id', q),
-    sql<SqlBool>`lower(tickets.subject) like ${pattern} escape '\\'`,
-    eb.exists(
-      eb.selectFrom('messages').select('messages.id').whereRef('messages.ticket_id', '=', 'tickets.id')
-        .where(sql<SqlBool>`lower(messages.body) like ${pattern} escape '\\'`),
-    ),
-  ]);
+  if (TICKET_NUMBER.test(q.toUpperCase())) return { kind: 'number', number: q.toUpperCase() };
+  if (q.includes('@') && !/\s/.test(q)) return { kind: 'email', email: normaliseEmail(q) };
+  return { kind: 'text', text: await planTextSearch(db, q, 'agent') };
+}
+
+/** Number, email, or words in the subject, any message (internal notes included) or the customer's name, email or UID. */
+function searchCondition(eb: Eb, search: InboxSearch, exhaustive: boolean): Expression<SqlBool> {
+  if (search.kind === 'number') return eb('tickets.number', '=', search.number);
+  if (search.kind === 'email') {
+    return eb('tickets.customer_id', 'in', eb.selectFrom('customers').select('customers.id').where('customers.email', '=', search.email));
+  }
+  return textSearchCondition(eb, search.text, exhaustive);
 }
 
 function viewCondition(eb: Eb, actor: AgentActor, view: InboxView): Expression<SqlBool> | null {
@@ -68,7 +68,7 @@ function viewCondition(eb: Eb, actor: AgentActor, view: InboxView): Expression<S
   return null;
 }
 
-function filterConditions(eb: Eb, actor: AgentActor, view: InboxView, f: InboxFilters): Expression<SqlBool> {
+function filterConditions(eb: Eb, actor: AgentActor, view: InboxView, f: InboxFilters, search?: { plan: InboxSearch; exhaustive: boolean }): Expression<SqlBool> {
   const and: Expression<SqlBool>[] = [eb('tickets.merged_into_id', 'is', null)];
   if (f.status === 'unsolved') and.push(eb('tickets.status', 'in', unsolvedStatuses));
   else if (f.status !== 'any') and.push(eb('tickets.status', '=', f.status));
@@ -80,7 +80,7 @@ function filterConditions(eb: Eb, actor: AgentActor, view: InboxView, f: InboxFi
     const tag = f.tag.trim().toLowerCase();
     and.push(eb.exists(eb.selectFrom('ticket_tags').select('ticket_tags.tag').whereRef('ticket_tags.ticket_id', '=', 'tickets.id').where('ticket_tags.tag', '=', tag)));
   }
-  if (f.q) and.push(searchCondition(eb, f.q));
+  if (search) and.push(searchCondition(eb, search.plan, search.exhaustive));
   const byView = viewCondition(eb, actor, view);
   if (byView) and.push(byView);
   return eb.and(and);
@@ -139,6 +139,7 @@ export async function listInbox(
   actor: AgentActor,
   opts: { view: InboxView; filters: InboxFilters; sort: InboxSort; limit: number; cursor?: string; ids?: string[] },
 ): Promise<InboxPage> {
+  const plan = opts.filters.q ? await planSearch(db, opts.filters.q) : undefined;
   let query = db
     .selectFrom('tickets')
     .leftJoin('customers', 'customers.id', 'tickets.customer_id')
@@ -151,7 +152,7 @@ export async function listInbox(
       'agents.name as assignee_name', 'teams.name as team_name',
     ])
     .select(opts.sort === 'priority' ? priorityRank.as('rank') : sql<number>`0`.as('rank'))
-    .where((eb) => filterConditions(eb, actor, opts.view, opts.filters));
+    .where((eb) => filterConditions(eb, actor, opts.view, opts.filters, plan && { plan, exhaustive: false }));
   if (opts.ids) query = query.where('tickets.id', 'in', opts.ids.length ? opts.ids : ['']);
   if (opts.cursor) {
     const k = decode(opts.cursor);
@@ -171,12 +172,13 @@ export async function listInbox(
 
 /** How many tickets each view holds under the same filters. */
 export async function countInboxViews(db: DbOrTx, actor: AgentActor, filters: InboxFilters): Promise<Record<InboxView, number>> {
+  const plan = filters.q ? await planSearch(db, filters.q) : undefined;
   const counts = await Promise.all(
     inboxViews.map(async (view) => {
       const row = await db
         .selectFrom('tickets')
         .select((eb) => eb.fn.countAll<number | string>().as('n'))
-        .where((eb) => filterConditions(eb, actor, view, filters))
+        .where((eb) => filterConditions(eb, actor, view, filters, plan && { plan, exhaustive: true }))
         .executeTakeFirstOrThrow();
       return [view, Number(row.n)] as const;
     }),

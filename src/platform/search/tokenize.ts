@@ -26,13 +26,13 @@ export type Emit = (term: string, start: number, end: number, script: Script, st
 
 const MAX_WORD = 40;
 
-const ENGLISH_STOP = new Set(
+export const ENGLISH_STOP: ReadonlySet<string> = new Set(
   ('a an and are as at be been but by can could did do does for from had has have how i if in into is it its ' +
     'me my no not of on or our so than that the their them then there these they this to too was we were what ' +
     'when where which who why will with would you your yet still already just please help')
     .split(' '),
 );
-const KOREAN_STOP = new Set(['안', '좀', '왜', '제', '내', '수', '것', '등', '및', '어떻게', '뭐', '이', '그', '저']);
+export const KOREAN_STOP: ReadonlySet<string> = new Set(['안', '좀', '왜', '제', '내', '수', '것', '등', '및', '어떻게', '뭐', '이', '그', '저']);
 
 // Longest first: particles and the polite endings of colloquial questions (입금이 안 돼요).
 const KOREAN_SUFFIXES = [

@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../../platform/http/errors.js';
 import type { Actor, RequestOrigin } from '../actor.js';
 import { audit } from '../audit.js';
 import type { CustomerRow } from '../customers.js';
+import { indexCustomer } from '../customerSearch.js';
 
 export interface CustomerFields {
   externalId?: string | null | undefined;
@@ -52,6 +53,7 @@ export async function customerCreator(ctx: AppContext, input: { actor: Actor; or
   };
   await ctx.transaction(async (trx) => {
     await trx.insertInto('customers').values(row).execute();
+    await indexCustomer(trx, row);
     await audit(trx, { actor: input.actor, action: 'customer.created', targetType: 'customer', targetId: row.id, origin: input.origin });
   });
   return row;
@@ -70,6 +72,7 @@ export async function customerUpdater(
       .returningAll()
       .executeTakeFirst();
     if (!row) throw notFound('No such customer.');
+    await indexCustomer(trx, row);
     await audit(trx, { actor: input.actor, action: 'customer.updated', targetType: 'customer', targetId: row.id, origin: input.origin, details: { fields: Object.keys(input.fields) } });
     return row;
   });

@@ -1,7 +1,7 @@
 import type { Tx } from '../../../platform/db/index.js';
 import { newId, nowIso } from '../../../platform/db/ids.js';
 import { recordMessageCreated, type MessageRow, type TicketRow } from '../ticketEvents.js';
-import { insertMessage } from './messageSender.js';
+import { storeMessage } from './messageSender.js';
 
 export interface AutomatedMessage {
   body: string;
@@ -35,7 +35,7 @@ export async function automatedMessageWriter(
     meta: input.meta ? JSON.stringify(input.meta) : null,
     created_at: nowIso(),
   };
-  await insertMessage.execute(trx, message);
+  await storeMessage(trx, message);
   // No person wrote it, so no name to look up: the event carries the whole message.
   await recordMessageCreated(trx, ticket, message, { attachments: [], authorName: null });
   return message;

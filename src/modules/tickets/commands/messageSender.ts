@@ -11,6 +11,7 @@ import { acceptAttachments, insertAttachments, withStoredAttachments, type Store
 import type { Channel, Status } from '../categories.js';
 import { ticketPolicy } from '../policies.js';
 import { loadTicketForActor } from '../queries.js';
+import { indexMessage } from '../search.js';
 import { assertTransition, statusAfterAgentReply, statusAfterCustomerReply, statusTimestamps } from '../statusMachine.js';
 import { actorRef, addTicketEvent, recordMessageCreated, type AttachmentRow, type MessageRow, type TicketRow } from '../ticketEvents.js';
 
@@ -87,7 +88,14 @@ export interface WriteArgs {
 }
 
 // Every chat message runs these two: compiled once rather than built per call.
-export const insertMessage = preparedInsert('messages', ['id', 'ticket_id', 'author_type', 'author_id', 'visibility', 'body', 'channel', 'client_id', 'meta', 'created_at']);
+const insertMessage = preparedInsert('messages', ['id', 'ticket_id', 'author_type', 'author_id', 'visibility', 'body', 'channel', 'client_id', 'meta', 'created_at']);
+
+/** Every message after a ticket's first is stored through here: the row and its search terms. */
+export async function storeMessage(trx: Tx, message: MessageRow): Promise<void> {
+  await insertMessage.execute(trx, message);
+  await indexMessage(trx, message);
+}
+
 const touchTicket = prepared((db, a: { id: string; now: string }) => db.updateTable('tickets').set({ updated_at: a.now }).where('id', '=', a.id));
 
 /**
@@ -118,7 +126,7 @@ export async function messageWriter(trx: Tx, { actor, ticket, input, stored, ori
     meta: screened.redacted.length ? JSON.stringify({ redacted: screened.redacted }) : null,
     created_at: now,
   };
-  await insertMessage.execute(trx, message);
+  await storeMessage(trx, message);
   if (screened.redacted.length) {
     // The security module tells the customer why and alerts the security team (a durable job).
     await recordEvent(trx, SECRET_REDACTED, { ticketId: ticket.id, number: ticket.number, messageId: message.id, kinds: screened.redacted, authorType: message.author_type });

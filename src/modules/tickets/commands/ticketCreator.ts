@@ -11,6 +11,7 @@ import { parseCategoryFields, type Category, type Channel, type Priority } from 
 import { acceptAttachments, insertAttachments, withStoredAttachments, type StoredAttachment, type UploadedFile } from '../attachments.js';
 import { checkAssignee, checkTeam, normaliseTags } from '../assignment.js';
 import { allocateTicketNumber } from '../numbers.js';
+import { indexNewTicket } from '../search.js';
 import { actorRef, addTicketEvent, type AttachmentRow, type MessageRow, type TicketRow } from '../ticketEvents.js';
 import { guestLinkFor, guestTokenFor } from '../guestLinks.js';
 
@@ -137,6 +138,7 @@ export async function ticketCreator({ ctx, actor, input, files = [], origin, cli
         created_at: now,
       };
       await trx.insertInto('messages').values(message).execute();
+      await indexNewTicket(trx, ticket, message);
       await insertAttachments(trx, ticket.id, message.id, stored);
       if (tags.length) await trx.insertInto('ticket_tags').values(tags.map((tag) => ({ ticket_id: ticket.id, tag }))).execute();
 

@@ -9,7 +9,7 @@ import { ticketText, type TicketTextKey } from '../locales/index.js';
 import { ticketPolicy } from '../policies.js';
 import { loadTicketForActor } from '../queries.js';
 import { actorRef, addTicketEvent, type TicketRow } from '../ticketEvents.js';
-import { mergedError } from './messageSender.js';
+import { mergedError, storeMessage } from './messageSender.js';
 
 interface Args {
   ctx: AppContext;
@@ -35,10 +35,10 @@ async function lockBoth(trx: Tx, a: string, b: string): Promise<Map<string, Tick
 
 async function systemMessage(trx: Tx, ticket: TicketRow, key: TicketTextKey, number: string, now: string): Promise<string> {
   const id = newId();
-  await trx
-    .insertInto('messages')
-    .values({ id, ticket_id: ticket.id, author_type: 'system', author_id: null, visibility: 'public', body: ticketText(ticket.locale, key, { number }), channel: ticket.channel, created_at: now })
-    .execute();
+  await storeMessage(trx, {
+    id, ticket_id: ticket.id, author_type: 'system', author_id: null, visibility: 'public', body: ticketText(ticket.locale, key, { number }),
+    channel: ticket.channel, client_id: null, meta: null, created_at: now,
+  });
   return id;
 }
 

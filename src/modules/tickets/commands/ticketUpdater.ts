@@ -11,6 +11,7 @@ import { loadTicketForActor } from '../queries.js';
 import { assertTransition, statusTimestamps } from '../statusMachine.js';
 import { actorRef, addTicketEvent, type TicketRow } from '../ticketEvents.js';
 import { mergedError } from './messageSender.js';
+import { reindexSubject } from '../search.js';
 
 export interface TicketChanges {
   status?: Status;
@@ -115,6 +116,7 @@ export async function ticketChangesWriter(trx: Tx, { actor, ticket, changes, ori
   if (Object.keys(diff).length === 0) return ticket;
 
   await trx.updateTable('tickets').set({ ...set, updated_at: now }).where('id', '=', ticket.id).execute();
+  if (set.subject !== undefined) await reindexSubject(trx, ticket.id, set.subject);
   const by = actorRef(actor);
   for (const [name, change] of Object.entries(diff)) {
     await addTicketEvent(trx, ticket.id, by, `${name}_changed`, { ...change, ...(origin.ip ? { ip: origin.ip } : {}) });

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../../../context.js';
 import { newId, nowIso } from '../../../../platform/db/ids.js';
 import type { RequestOrigin } from '../../../identity/actor.js';
+import { indexCustomer } from '../../../identity/customerSearch.js';
 import { findOrCreateGuestCustomer } from '../../../identity/customers.js';
 import type { Category } from '../../../tickets/categories.js';
 import { ticketCreator } from '../../../tickets/commands/ticketCreator.js';
@@ -38,9 +39,11 @@ export async function chatStarter({ ctx, side, input, origin }: { ctx: AppContex
     if (input.email) return (await findOrCreateGuestCustomer(trx, { email: input.email, name: input.name ?? null, locale: input.locale })).id;
     const now = nowIso();
     const id = newId();
+    const name = input.name?.trim() || null;
     await trx.insertInto('customers').values({
-      id, external_id: null, email: null, phone: null, name: input.name?.trim() || null, locale: input.locale, verified: 0, created_at: now, updated_at: now,
+      id, external_id: null, email: null, phone: null, name, locale: input.locale, verified: 0, created_at: now, updated_at: now,
     }).execute();
+    if (name) await indexCustomer(trx, { id, name, email: null, external_id: null });
     return id;
   }));
   const actor = side.verified
