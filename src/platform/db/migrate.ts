@@ -11,6 +11,7 @@ import * as m009 from './migrations/009_saved_views.js';
 import * as m010 from './migrations/010_official_channels.js';
 import * as m014 from './migrations/014_ticket_search.js';
 import * as m011 from './migrations/011_exchange.js';
+import * as m016 from './migrations/016_account_security.js';
 
 /** Migrations are imported statically so the compiled build and tsx see the same list. */
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '010_official_channels': m010,
   '014_ticket_search': m014,
   '011_exchange': m011,
+  '016_account_security': m016,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
