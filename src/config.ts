@@ -92,14 +92,38 @@ export const configSchema = z.object({
     .optional()
     .describe('HMAC-SHA256 key shared with the exchange for signed requests and risk events; required with EXCHANGE_URL'),
   EXCHANGE_TIMEOUT_MS: int(100, 60_000).default(5_000).describe('Time limit of one request to the exchange'),
-  OUTREACH_TIMEOUT_MINUTES: int(1, 7 * 24 * 60).default(30).describe('A "was this you?" outreach after a risk event with no answer by then goes to the security team as urgent'),
+  EMAIL_FROM: z
+    .string()
+    .regex(/^[^<>]*<?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/, 'an address, optionally with a name: `Support <support@exchange.example>`')
+    .optional()
+    .describe('Sender of every email we send (`Name <address>`); its domain also names our Message-IDs'),
+  EMAIL_IMAP_MAILBOXES: z
+    .string()
+    .optional()
+    .describe('Mailboxes to poll, comma-separated `imaps://user:password@host:993/INBOX` (`imap://…` uses STARTTLS; add `?tls=none` for a loopback server); percent-encode `@` and `:` in user and password'),
+  EMAIL_POLL_SECONDS: int(5, 3600).default(60).describe('How often each mailbox is polled'),
+  EMAIL_MAX_BYTES: int(64 * 1024).default(40 * 1024 * 1024).describe('Largest inbound email accepted whole; a larger one is kept as failed for admins'),
+  EMAIL_AUTHSERV_ID: z
+    .string()
+    .optional()
+    .describe("Authentication-Results id of your own receiving mail server; when set, a message whose sender's domain did not pass DMARC, DKIM or SPF there never joins an existing ticket"),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'an smtp:// (STARTTLS) or smtps:// URL')
+    .optional()
+    .describe('Outgoing mail server, `smtps://user:password@host:465` or `smtp://…:587`; unset = no email is sent'),
+  SMTP_LISTEN_PORT: int(1, 65535).optional().describe('Port of the built-in SMTP listener that takes mail forwarded to support; unset = off'),
+  SMTP_LISTEN_HOST: z.string().min(1).default('127.0.0.1').describe('Interface the SMTP listener binds to (keep it private: it takes mail from your mail server)'),
+  DKIM_DOMAIN: z.string().optional().describe('DKIM signing domain (with DKIM_SELECTOR and DKIM_PRIVATE_KEY)'),
+  DKIM_SELECTOR: z.string().optional().describe('DKIM selector published in DNS as `<selector>._domainkey.<domain>`'),
+  DKIM_PRIVATE_KEY: z.string().optional().describe('DKIM private key in PEM (`\\n` for line breaks allowed)'),
   SHUTDOWN_GRACE_MS: int(0).default(10_000).describe('Time to finish in-flight requests on SIGTERM'),
 });
 
 /** The parsed settings, with defaults that depend on other settings filled in (PUBLIC_URL). */
 export type Config = Omit<z.infer<typeof configSchema>, 'PUBLIC_URL'> & { PUBLIC_URL: string };
 
-export const secretVariables = new Set(['LEDGERDESK_SECRET', 'LEDGERDESK_ADMIN_PASSWORD', 'EXCHANGE_IDENTITY_SECRET', 'EXCHANGE_SECRET', 'DATABASE_URL', 'REDIS_URL']);
+export const secretVariables = new Set(['LEDGERDESK_SECRET', 'LEDGERDESK_ADMIN_PASSWORD', 'EXCHANGE_IDENTITY_SECRET', 'EXCHANGE_SECRET', 'DATABASE_URL', 'REDIS_URL', 'EMAIL_IMAP_MAILBOXES', 'SMTP_URL', 'DKIM_PRIVATE_KEY']);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

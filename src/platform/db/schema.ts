@@ -342,6 +342,53 @@ export interface OfficialChannelsTable {
   created_at: string;
 }
 
+/** An email that came in or went out (see modules/channels/email). */
+export interface EmailMessagesTable {
+  id: string;
+  direction: 'inbound' | 'outbound';
+  /** inbound: customer | auto_reply | bounce | loop | unparsed; outbound: reply | acknowledgement | guest_link. */
+  kind: string;
+  /** inbound: stored | ignored | failed; outbound: queued | sent | failed | bounced. */
+  state: string;
+  dedupe_key: string;
+  /** The RFC 5322 Message-ID without angle brackets. */
+  message_id_header: string | null;
+  ticket_id: string | null;
+  message_id: string | null;
+  /** The mailbox or listener it came through. */
+  source: string | null;
+  from_address: string | null;
+  /** JSON `{ to: string[], cc: string[] }`. */
+  recipients: Generated<string>;
+  subject: string | null;
+  in_reply_to: string | null;
+  /** JSON array of Message-IDs. */
+  references: Generated<string>;
+  /** Inbound: the whole text with quoted history (secrets redacted). */
+  full_text: string | null;
+  /** Inbound: sanitised HTML, kept only when no secret was redacted from the message. */
+  html: string | null;
+  /** Inbound: participant | new | not_participant | unauthenticated. */
+  sender_check: string | null;
+  /** Storage key of the raw source (mail that could not be parsed). */
+  raw_key: string | null;
+  size: Generated<number>;
+  error: string | null;
+  attempts: Generated<number>;
+  /** JSON: what the outbound sender needs (template, locale, link), or inbound details. */
+  payload: Generated<string>;
+  created_at: string;
+  sent_at: string | null;
+}
+
+/** Addresses copied on a ticket by its customer: they may write to it by email. */
+export interface EmailParticipantsTable {
+  ticket_id: string;
+  address: string;
+  role: 'cc';
+  created_at: string;
+}
+
 export interface IdempotencyKeysTable {
   scope: string;
   key: string;
@@ -471,47 +518,6 @@ export interface ExchangeVerificationsTable {
   verified_at: string | null;
 }
 
-/** A freeze we asked the exchange for (migration 016); `key` makes a retried step record it once. */
-export interface AccountFreezesTable {
-  id: string;
-  key: string;
-  ticket_id: string;
-  customer_id: string;
-  uid: string;
-  source: 'customer' | 'agent' | 'outreach';
-  agent_id: string | null;
-  reason: string;
-  created_at: string;
-}
-
-/** Unfreeze needs four eyes: one agent asks, a different supervisor or admin decides. */
-export interface UnfreezeRequestsTable {
-  id: string;
-  ticket_id: string;
-  customer_id: string;
-  uid: string;
-  requested_by: string;
-  reason: string;
-  state: 'pending' | 'approved' | 'rejected';
-  decided_by: string | null;
-  decision_note: string | null;
-  decided_at: string | null;
-  created_at: string;
-}
-
-/** "Was this you?" after a risk event: one per event, on the ticket it opened. */
-export interface SecurityOutreachTable {
-  id: string;
-  risk_event_id: string;
-  customer_id: string;
-  ticket_id: string;
-  state: 'waiting' | 'confirmed' | 'denied' | 'escalated';
-  /** JSON array of the channels it went out on (chat, email). */
-  channels: string;
-  created_at: string;
-  answered_at: string | null;
-}
-
 /** Full-text rows (migration 014): a ticket's subject (message_id null) or one message. */
 export interface TicketSearchTable {
   id: Generated<number>;
@@ -573,11 +579,10 @@ export interface DB {
   notifications: NotificationsTable;
   saved_views: SavedViewsTable;
   official_channels: OfficialChannelsTable;
+  email_messages: EmailMessagesTable;
+  email_participants: EmailParticipantsTable;
   exchange_risk_events: ExchangeRiskEventsTable;
   exchange_verifications: ExchangeVerificationsTable;
-  account_freezes: AccountFreezesTable;
-  unfreeze_requests: UnfreezeRequestsTable;
-  security_outreach: SecurityOutreachTable;
   idempotency_keys: IdempotencyKeysTable;
   help_categories: HelpCategoriesTable;
   help_sections: HelpSectionsTable;
