@@ -92,6 +92,7 @@ export const configSchema = z.object({
     .optional()
     .describe('HMAC-SHA256 key shared with the exchange for signed requests and risk events; required with EXCHANGE_URL'),
   EXCHANGE_TIMEOUT_MS: int(100, 60_000).default(5_000).describe('Time limit of one request to the exchange'),
+  OUTREACH_TIMEOUT_MINUTES: int(1, 7 * 24 * 60).default(30).describe('A "was this you?" outreach after a risk event with no answer by then goes to the security team as urgent'),
   EMAIL_FROM: z
     .string()
     .regex(/^[^<>]*<?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/, 'an address, optionally with a name: `Support <support@exchange.example>`')

@@ -12,6 +12,7 @@ import * as m010 from './migrations/010_official_channels.js';
 import * as m012 from './migrations/012_email.js';
 import * as m014 from './migrations/014_ticket_search.js';
 import * as m011 from './migrations/011_exchange.js';
+import * as m016 from './migrations/016_account_security.js';
 
 /** Migrations are imported statically so the compiled build and tsx see the same list. */
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '012_email': m012,
   '014_ticket_search': m014,
   '011_exchange': m011,
+  '016_account_security': m016,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -518,6 +518,47 @@ export interface ExchangeVerificationsTable {
   verified_at: string | null;
 }
 
+/** A freeze we asked the exchange for (migration 016); `key` makes a retried step record it once. */
+export interface AccountFreezesTable {
+  id: string;
+  key: string;
+  ticket_id: string;
+  customer_id: string;
+  uid: string;
+  source: 'customer' | 'agent' | 'outreach';
+  agent_id: string | null;
+  reason: string;
+  created_at: string;
+}
+
+/** Unfreeze needs four eyes: one agent asks, a different supervisor or admin decides. */
+export interface UnfreezeRequestsTable {
+  id: string;
+  ticket_id: string;
+  customer_id: string;
+  uid: string;
+  requested_by: string;
+  reason: string;
+  state: 'pending' | 'approved' | 'rejected';
+  decided_by: string | null;
+  decision_note: string | null;
+  decided_at: string | null;
+  created_at: string;
+}
+
+/** "Was this you?" after a risk event: one per event, on the ticket it opened. */
+export interface SecurityOutreachTable {
+  id: string;
+  risk_event_id: string;
+  customer_id: string;
+  ticket_id: string;
+  state: 'waiting' | 'confirmed' | 'denied' | 'escalated';
+  /** JSON array of the channels it went out on (chat, email). */
+  channels: string;
+  created_at: string;
+  answered_at: string | null;
+}
+
 /** Full-text rows (migration 014): a ticket's subject (message_id null) or one message. */
 export interface TicketSearchTable {
   id: Generated<number>;
@@ -583,6 +624,9 @@ export interface DB {
   email_participants: EmailParticipantsTable;
   exchange_risk_events: ExchangeRiskEventsTable;
   exchange_verifications: ExchangeVerificationsTable;
+  account_freezes: AccountFreezesTable;
+  unfreeze_requests: UnfreezeRequestsTable;
+  security_outreach: SecurityOutreachTable;
   idempotency_keys: IdempotencyKeysTable;
   help_categories: HelpCategoriesTable;
   help_sections: HelpSectionsTable;
