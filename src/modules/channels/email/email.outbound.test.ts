@@ -31,6 +31,7 @@ describe('email out: replies, acknowledgements and guest links through SMTP', ()
       EMAIL_FROM: FROM,
       SMTP_URL: sink.url,
       SMTP_LISTEN_PORT: String(listenPort),
+      EMAIL_MAX_BYTES: '65536',
       DKIM_DOMAIN: 'ledgerx.example',
       DKIM_SELECTOR: 'mail2025',
       DKIM_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString().replace(/\n/g, '\\n'),
@@ -123,6 +124,24 @@ describe('email out: replies, acknowledgements and guest links through SMTP', ()
     await t.ctx.relay.drain();
     assert.equal((await row()).state, 'sent');
     assert.equal(sentTo('oliver.grant@example.co.uk').filter((m) => /read-only key/.test(m.parsed.text!)).length, 1);
+  });
+
+  it('refuses oversized forwarded mail with 552 but lists it for admins; a reply to a closed ticket opens a follow-up', async () => {
+    const big = `From: Whale Desk <otc@example.com>\r\nTo: support@ledgerx.example\r\nSubject: OTC settlement statements\r\nMessage-ID: <big.1@example.com>\r\n\r\n${'settlement 2025-11 BTC/USDT 125.5 @ 61250.00\r\n'.repeat(2000)}`;
+    await assert.rejects(forward(big), (err: Error & { responseCode?: number }) => err.responseCode === 552);
+    const failed = await t.http.inject({ method: 'GET', url: '/api/v1/email/messages?direction=inbound&state=failed', headers: admin });
+    const [row] = (failed.json() as { items: { from: string; subject: string; error: string; hasRaw: boolean }[] }).items;
+    assert.deepEqual([row!.from, row!.subject, row!.hasRaw], ['Whale Desk <otc@example.com>', 'OTC settlement statements', true]);
+    assert.match(row!.error, /larger than EMAIL_MAX_BYTES; refused with 552/);
+
+    const old = await ticketBy('api.key.1@example.co.uk');
+    await t.ctx.db.updateTable('tickets').set({ status: 'closed', closed_at: new Date().toISOString() }).where('id', '=', old.id).execute();
+    await forward(`From: oliver.grant@example.co.uk\r\nTo: support@ledgerx.example\r\nSubject: Re: [${old.number}] API key permissions\r\nMessage-ID: <api.key.2@example.co.uk>\r\n\r\nOne more question: can the key be limited to my IP address?\r\n`);
+    const follow = await ticketBy('api.key.2@example.co.uk');
+    assert.notEqual(follow.id, old.id);
+    const note = await t.ctx.db.selectFrom('messages').select('body').where('ticket_id', '=', follow.id).where('visibility', '=', 'internal').executeTakeFirstOrThrow();
+    assert.equal(note.body, `The customer wrote by email about closed ticket ${old.number}; this ticket continues it.`);
+    assert.deepEqual(await t.ctx.db.selectFrom('ticket_tags').select('tag').where('ticket_id', '=', follow.id).execute(), [], 'a participant: not marked unverified');
   });
 
   it('emails a guest their ticket link when they open a ticket on the web', async () => {

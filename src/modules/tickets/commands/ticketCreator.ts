@@ -161,12 +161,15 @@ export async function ticketCreator({ ctx, actor, input, files = [], origin, cli
   const result: CreatedTicket = created;
   const { customer } = created;
   if (customer.verified) return result;
-  // Until the email channel exists the link goes to the log, where an operator can forward it.
   const guestToken = guestTokenFor(ctx, result.ticket.id);
-  ctx.log.info(
-    { ticketNumber: result.ticket.number, recipient: customer.email, link: guestLinkFor(ctx, result.ticket.id, guestToken) },
-    'would email guest link',
-  );
+  // The email channel sends the link (its `ticket.created` job); without outgoing mail it goes to
+  // the log, where an operator can forward it.
+  if (!ctx.config.SMTP_URL) {
+    ctx.log.info(
+      { ticketNumber: result.ticket.number, recipient: customer.email, link: guestLinkFor(ctx, result.ticket.id, guestToken) },
+      'no outgoing mail server: guest link not emailed',
+    );
+  }
   return { ...result, guestToken };
 }
 

@@ -5,6 +5,15 @@ import { redactSecrets } from '../../../security/secrets/detector.js';
 import type { InboundOrigin, InboundResult } from '../../adapters.js';
 import { insertEmailRow } from '../emailRows.js';
 
+/** From, Subject and Message-ID read straight from the header lines, for the admins' list. */
+function headerLines(raw: Buffer): { from: string | null; subject: string | null; messageId: string | null } {
+  const end = raw.indexOf('\r\n\r\n');
+  const head = raw.subarray(0, end < 0 ? Math.min(raw.length, 64 * 1024) : end).toString('latin1');
+  const field = (name: string) => new RegExp(`^${name}:[ \\t]*(.*)$`, 'im').exec(head)?.[1]?.trim().slice(0, 300) || null;
+  const id = field('Message-ID');
+  return { from: field('From'), subject: field('Subject'), messageId: id ? id.replace(/^<|>$/g, '') : null };
+}
+
 /**
  * Mail we could not read is kept, never dropped: its source goes to storage (secrets written in
  * plain text redacted byte-for-byte, as far as they can be seen unparsed) and a `failed` row
@@ -14,6 +23,7 @@ export async function failedEmailRecorder(ctx: AppContext, raw: Buffer | null, o
   const key = raw ? `in-sha256:${createHash('sha256').update(raw).digest('hex')}` : `in-failed:${origin.source}:${header.messageId ?? newId()}`;
   const seen = await ctx.db.selectFrom('email_messages').select('id').where('dedupe_key', '=', key).executeTakeFirst();
   if (seen) return { outcome: 'duplicate', ticketId: null, created: false };
+  if (raw && !header.from && !header.subject) header = { ...headerLines(raw), ...header };
   let rawKey: string | null = null;
   if (raw) {
     // latin1 maps every byte to one character and back, so only the redacted spans change.

@@ -20,7 +20,8 @@ export function startSmtpListener(ctx: AppContext, receive: Receive, recordTooLa
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
-    size: max,
+    // No SIZE limit announced: a sender's MTA would refuse before we saw who sent what. We keep
+    // the head of an oversized message, list it for admins, then answer 552.
     logger: false,
     banner: 'LedgerDesk support mail listener',
     onData(stream: SMTPServerDataStream, session, callback) {
@@ -34,7 +35,7 @@ export function startSmtpListener(ctx: AppContext, receive: Receive, recordTooLa
       stream.on('end', () => {
         const raw = Buffer.concat(chunks);
         const ip = session.remoteAddress;
-        if (stream.sizeExceeded) {
+        if (length > max) {
           void recordTooLarge(raw.subarray(0, 256 * 1024), ip).finally(() => callback(smtpError(552, `Message exceeds the ${max}-byte limit`)));
           return;
         }
