@@ -82,9 +82,10 @@ describe('email out: replies, acknowledgements and guest links through SMTP', ()
     assert.equal(mail.parsed.headers.get('auto-submitted'), undefined, 'a person wrote it');
 
     const recorded = await t.http.inject({ method: 'GET', url: `/api/v1/tickets/${ticket.number}/emails`, headers: agent });
-    const items = (recorded.json() as { items: { direction: string; kind: string; state: string; messageIdHeader: string }[] }).items;
+    const items = (recorded.json() as { items: { direction: string; kind: string; state: string; messageIdHeader: string; fullText: string | null }[] }).items;
     assert.deepEqual(items.map((i) => [i.direction, i.kind, i.state]), [['inbound', 'customer', 'stored'], ['outbound', 'acknowledgement', 'sent'], ['outbound', 'reply', 'sent']]);
     assert.equal(`<${items[2]!.messageIdHeader}>`, mail.parsed.messageId);
+    assert.match(items[0]!.fullText!, /^我昨天充值了 3 ETH/);
 
     // The customer's answer to our reply threads by our Message-ID.
     await forward(`From: wang.fang@example.cn\r\nTo: support@ledgerx.example\r\nSubject: Re: ${mail.parsed.subject}\r\nMessage-ID: <first.cn.2@example.cn>\r\nIn-Reply-To: ${mail.parsed.messageId}\r\n\r\nReceived, thank you.\r\n`);

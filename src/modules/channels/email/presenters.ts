@@ -3,8 +3,12 @@ import type { EmailMessagesTable } from '../../../platform/db/schema.js';
 
 type EmailRow = Selectable<EmailMessagesTable> & { ticket_number?: string | null };
 
-/** An email as admins and agents see it: headers, state and reason; bodies stay on the ticket. */
-export function presentEmail(row: EmailRow) {
+/**
+ * An email as admins and agents see it: headers, state and reason. With `content` (a ticket's
+ * emails, for agents who can read it) also the full text with quoted history and the sanitised
+ * HTML; the admins' list stays without bodies.
+ */
+export function presentEmail(row: EmailRow, options: { content?: boolean } = {}) {
   const recipients = JSON.parse(row.recipients) as { to?: string[]; cc?: string[] };
   return {
     id: row.id,
@@ -28,5 +32,6 @@ export function presentEmail(row: EmailRow) {
     hasRaw: row.raw_key !== null,
     createdAt: row.created_at,
     sentAt: row.sent_at,
+    ...(options.content ? { fullText: row.full_text, html: row.html } : {}),
   };
 }

@@ -56,11 +56,11 @@ export function registerEmailRoutes(root: FastifyInstance, ctx: AppContext, runt
 
   app.get(
     '/api/v1/tickets/:id/emails',
-    { preHandler: requireAgent('tickets:read'), schema: { tags, summary: "A ticket's emails in and out, with delivery state", params: ticketEmailParams } },
+    { preHandler: requireAgent('tickets:read'), schema: { tags, summary: "A ticket's emails in and out: delivery state, full text and sanitised HTML", params: ticketEmailParams } },
     async (request) => {
       const ticket = await loadTicketForActor(ctx.db, agentActor(request), request.params.id);
       const rows = await ctx.db.selectFrom('email_messages').selectAll().where('ticket_id', '=', ticket.id).orderBy('id').limit(500).execute();
-      return { items: rows.map((row) => presentEmail({ ...row, ticket_number: ticket.number })) };
+      return { items: rows.map((row) => presentEmail({ ...row, ticket_number: ticket.number }, { content: true })) };
     },
   );
 }
