@@ -5,12 +5,14 @@ import { registerCustomerTicketRoutes } from './http/customerRoutes.js';
 import { registerInboxRoutes } from './http/inboxRoutes.js';
 import { registerSavedViewRoutes } from './http/savedViewRoutes.js';
 import { registerBulkRoutes } from './http/bulkRoutes.js';
+import { registerCategoryRoutes } from './http/categoryRoutes.js';
 import { registerTicketRoutes } from './http/ticketRoutes.js';
 
 export const ticketsModule: Module = {
   name: 'tickets',
   register(app, ctx) {
     registerBulkRoutes(app, ctx);
+    registerCategoryRoutes(app, ctx);
     registerTicketRoutes(app, ctx);
     registerInboxRoutes(app, ctx);
     registerSavedViewRoutes(app, ctx);

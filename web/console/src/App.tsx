@@ -5,6 +5,7 @@ import { LoginPage } from './login/LoginPage';
 import { ConnectionBanner, LiveProvider } from './realtime/LiveProvider';
 import { useLocation } from './router';
 import { SessionProvider, useSession } from './session';
+import { AreasProvider } from './shell/areas';
 import { AvailabilityProvider } from './shell/Availability';
 import { Header, LanguageSwitcher } from './shell/Header';
 
@@ -13,6 +14,7 @@ const TicketPage = lazy(() => import('./ticket/TicketPage').then((m) => ({ defau
 const ChatsPage = lazy(() => import('./chats/ChatsPage').then((m) => ({ default: m.ChatsPage })));
 const ChatPage = lazy(() => import('./chats/ChatPage').then((m) => ({ default: m.ChatPage })));
 const SupervisorPage = lazy(() => import('./supervisor/SupervisorPage').then((m) => ({ default: m.SupervisorPage })));
+const AdminPage = lazy(() => import('./admin/AdminPage').then((m) => ({ default: m.AdminPage })));
 
 function Route({ path, query }: { path: string; query: URLSearchParams }) {
   const ticketNumber = /^\/tickets\/([^/]+)$/.exec(path)?.[1];
@@ -21,6 +23,7 @@ function Route({ path, query }: { path: string; query: URLSearchParams }) {
   if (chatNumber) return <ChatPage key={chatNumber} number={decodeURIComponent(chatNumber)} />;
   if (path === '/chats') return <ChatsPage />;
   if (path === '/supervisor') return <SupervisorPage />;
+  if (path === '/admin' || path.startsWith('/admin/')) return <AdminPage path={path} />;
   return <InboxPage params={query} />;
 }
 
@@ -54,13 +57,15 @@ function Screens() {
   return (
     <LiveProvider>
       <AvailabilityProvider>
-        <Header />
-        <ConnectionBanner />
-        <main className="workspace">
-          <Suspense fallback={<p className="page-loading" aria-busy="true">{t('app.loading')}</p>}>
-            <Route path={path} query={query} />
-          </Suspense>
-        </main>
+        <AreasProvider>
+          <Header />
+          <ConnectionBanner />
+          <main className="workspace">
+            <Suspense fallback={<p className="page-loading" aria-busy="true">{t('app.loading')}</p>}>
+              <Route path={path} query={query} />
+            </Suspense>
+          </main>
+        </AreasProvider>
       </AvailabilityProvider>
     </LiveProvider>
   );

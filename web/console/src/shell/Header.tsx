@@ -3,6 +3,7 @@ import { isLocale, localeNames, locales, useI18n } from '../i18n';
 import { lastInboxUrl } from '../inbox/query';
 import { navigate, useLocation } from '../router';
 import { useSession } from '../session';
+import { useAreas } from './areas';
 import { AvailabilitySwitch, useRoutingAbilities } from './Availability';
 
 export function LanguageSwitcher() {
@@ -28,6 +29,8 @@ export function Header() {
   const [leaving, setLeaving] = useState(false);
   const { path } = useLocation();
   const routing = useRoutingAbilities();
+  const areas = useAreas();
+  const admin = areas ? Object.values(areas).some(Boolean) : false;
   const link = (to: string, text: string, current: boolean) => (
     <a
       href={`/console${to}`}
@@ -40,7 +43,7 @@ export function Header() {
       {text}
     </a>
   );
-  const section = path.startsWith('/chats') ? 'chats' : path.startsWith('/supervisor') ? 'supervisor' : path.startsWith('/tickets/') ? 'ticket' : 'inbox';
+  const section = path.startsWith('/chats') ? 'chats' : path.startsWith('/supervisor') ? 'supervisor' : path.startsWith('/admin') ? 'admin' : path.startsWith('/tickets/') ? 'ticket' : 'inbox';
   return (
     <header className="topbar">
       <span className="brand">{t('app.name')}</span>
@@ -48,6 +51,7 @@ export function Header() {
         {link(lastInboxUrl(), t('app.inbox'), section === 'inbox')}
         {link('/chats', t('app.chats'), section === 'chats')}
         {routing?.viewAllQueues ? link('/supervisor', t('app.supervisor'), section === 'supervisor') : null}
+        {admin ? link('/admin', t('app.admin'), section === 'admin') : null}
       </nav>
       <div className="topbar-end">
         <AvailabilitySwitch />

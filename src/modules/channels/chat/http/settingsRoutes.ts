@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../../../context.js';
 import { t, type Locale } from '../../../../platform/i18n/index.js';
+import type { AgentActor } from '../../../identity/actor.js';
 import { requireAgent } from '../../../identity/http/authenticate.js';
 import { assertUsableKey, keyFingerprint } from '../../../identity/widgetIdentity.js';
 import { audit } from '../../../identity/audit.js';
@@ -10,6 +11,9 @@ import { forgetSettings, identityKeyOf, readSettings, widgetSettings, writeSetti
 import { settingsBody, widgetConfigQuery } from './settingsSchema.js';
 
 const tags = ['chat'];
+
+/** Widget settings are for admins (role and `admin` scope): the same rule as the guard below. */
+export const canManageWidget = (actor: AgentActor): boolean => actor.role === 'admin' && actor.scopes.has('admin');
 
 /** What an admin sees: the key only as algorithm, source and fingerprint, never the key. */
 function presentSettings(ctx: AppContext, s: WidgetSettings) {

@@ -1,0 +1,103 @@
+import { before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import * as OTPAuth from 'otpauth';
+import { consoleAssets } from '../../src/modules/console/consoleAssets.js';
+import { agentWithToken, createAgent } from '../factories.js';
+import { useBrowserApp } from './browserApp.js';
+import { browserSkipReason } from './chromium.js';
+import { ConsoleAdmin } from './pages/consoleAdmin.js';
+import { ConsoleInbox, ConsoleLogin, openConsoleAs } from './pages/consolePages.js';
+
+const skip = browserSkipReason();
+const codeAt = (secret: string) => new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate();
+
+/** The admin area against the real API: what an admin sets up, the people they add can use. */
+describe('console admin in Chromium', () => {
+  // Supervisors must enrol two-factor here, so the new supervisor's first sign-in includes it.
+  const env = useBrowserApp({ REQUIRE_2FA_ROLES: 'admin,supervisor' });
+  before(async () => {
+    if (!skip) await consoleAssets();
+  });
+
+  it('admin creates a team and an agent who can then log in', { skip }, async () => {
+    const { app, browser, baseUrl } = env;
+    const admin = await createAgent(app.ctx, { role: 'admin', name: 'Chen Jing' });
+    const suffix = randomBytes(3).toString('hex');
+    const email = `kim.minji.${suffix}@desk.example`;
+    const teamName = `KYC Korea ${suffix}`;
+
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+    const page = await openConsoleAs(context, app.ctx, baseUrl, admin.id, '/console/inbox');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
+    const ui = new ConsoleAdmin(page);
+    await ui.open('Agents');
+
+    // Checked before sending, then the server's refusal beside the field it names.
+    const form = ui.form('New agent');
+    await form.getByRole('button', { name: 'Create agent' }).click();
+    assert.equal(await ui.fieldError(form.getByLabel('Name')), 'Enter the agent\'s name.');
+    await form.getByLabel('Name').fill('Kim Minji');
+    await form.getByLabel('Sign-in email').fill(admin.email);
+    await form.getByRole('button', { name: 'Create agent' }).click();
+    await form.getByText('An agent with this email already exists.').waitFor();
+    assert.equal(await ui.fieldError(form.getByLabel('Sign-in email')), 'An agent with this email already exists.');
+
+    await form.getByLabel('Sign-in email').fill(email);
+    await form.getByLabel('Role').selectOption({ label: 'Supervisor' });
+    await form.getByLabel('Console language').selectOption({ label: '한국어' });
+    await form.getByRole('button', { name: 'Create agent' }).click();
+    await ui.status('Kim Minji can now sign in.').waitFor();
+    const password = ((await page.locator('code.secret').textContent()) ?? '').trim();
+    assert.ok(password.length >= 12, password);
+    await ui.row('Agents', 'Kim Minji').getByText(email).waitFor();
+    const created = await app.ctx.db.selectFrom('agents').select(['id', 'role', 'locale']).where('email', '=', email).executeTakeFirstOrThrow();
+    assert.deepEqual([created.role, created.locale], ['supervisor', 'ko']);
+
+    await ui.open('Teams');
+    await page.getByRole('button', { name: 'New team' }).click();
+    const team = ui.form('New team');
+    await team.getByLabel('Team name').fill(teamName);
+    await team.getByRole('group', { name: /Customer languages/ }).getByLabel('Korean', { exact: true }).check();
+    await team.getByRole('group', { name: /Ticket categories/ }).getByLabel('Identity verification (KYC)').check();
+    await team.getByLabel('Time zone (IANA)').fill('Korea/Seoul');
+    await team.getByLabel('Opens on Saturday').waitFor({ state: 'attached' });
+    await team.getByRole('group', { name: 'Members' }).getByLabel('Kim Minji').check();
+    await team.getByRole('button', { name: 'Save team' }).click();
+    // Not a time zone: the server's message sits under the field.
+    assert.match(await ui.fieldError(team.getByLabel('Time zone (IANA)')), /IANA time zone/);
+    await team.getByLabel('Time zone (IANA)').fill('Asia/Seoul');
+    await team.getByRole('button', { name: 'Save team' }).click();
+    await ui.status(`Team ${teamName} saved.`).waitFor();
+    const row = ui.row('Teams', teamName);
+    await row.getByText('Kim Minji').waitFor();
+    await row.getByText('5 opening windows (Asia/Seoul)').waitFor();
+
+    const { headers } = await agentWithToken(app.ctx, 'supervisor');
+    const teams = (await app.http.inject({ url: '/api/v1/teams?limit=100', headers })).json().items as { name: string; languages: string[]; categories: string[]; members: { id: string }[]; hours: { timezone: string } }[];
+    const saved = teams.find((t) => t.name === teamName)!;
+    assert.deepEqual([saved.languages, saved.categories, saved.members.map((m) => m.id), saved.hours.timezone], [['ko'], ['kyc'], [created.id], 'Asia/Seoul']);
+    await context.close();
+
+    // The new supervisor signs in with the first password, sets up two-step verification, and finds the team.
+    const theirs = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+    const own = await theirs.newPage();
+    const login = new ConsoleLogin(own, baseUrl);
+    await login.open();
+    await login.signIn(email, password);
+    await own.getByRole('heading', { name: 'Set up two-step verification' }).waitFor();
+    const secret = ((await own.getByLabel('Setup key').textContent()) ?? '').trim();
+    await login.code().fill(codeAt(secret));
+    await own.getByRole('button', { name: 'Turn on and continue' }).click();
+    await own.getByRole('heading', { name: 'Save your recovery codes' }).waitFor();
+    await own.getByRole('button', { name: 'Continue to the inbox' }).click();
+    // Their profile says Korean: the console follows it.
+    await new ConsoleInbox(own, baseUrl).heading().filter({ hasText: '내 티켓' }).waitFor();
+    await own.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '관리' }).click();
+    await own.getByRole('navigation', { name: '관리 메뉴' }).getByRole('link', { name: '팀' }).click();
+    await own.getByRole('table', { name: '팀' }).getByRole('rowheader', { name: teamName }).waitFor();
+    // A supervisor is not offered the agents or widget screens (admins only).
+    assert.equal(await own.getByRole('navigation', { name: '관리 메뉴' }).getByRole('link', { name: '상담원' }).count(), 0);
+    await theirs.close();
+  });
+});
