@@ -107,15 +107,18 @@ describe('bot answers chat messages', () => {
     }
   });
 
-  it('an urgent intent raises the ticket to urgent, says what to do now and hands over', async () => {
+  it('"my account was hacked" from a customer the exchange cannot vouch for: how to freeze it themselves, the evidence checklist, urgent to security', async () => {
     const chat = await openChat(t, 'my account was hacked', { locale: 'en' });
-    const [reply] = await answerTo(t, chat);
-    assert.match(reply!.body, /Freeze your account/);
-    assert.equal(reply!.meta?.article?.slug, 'account-hacked-what-to-do');
+    const replies = await answerTo(t, chat);
+    const text = replies.map((r) => r.body).join('\n');
+    assert.match(text, /I can only freeze an account from a conversation where you are signed in[\s\S]*Profile → Security → Freeze account/);
+    assert.match(text, /screenshots of the withdrawals, trades or logins you did not make/);
+    assert.ok(replies.some((r) => r.meta?.article?.slug === 'account-hacked-what-to-do'));
     const ticket = await t.ctx.db.selectFrom('tickets').select(['priority', 'category']).where('id', '=', chat.ticketId).executeTakeFirstOrThrow();
     assert.deepEqual(ticket, { priority: 'urgent', category: 'security' });
     const timeline = await t.ctx.db.selectFrom('ticket_events').select('type').where('ticket_id', '=', chat.ticketId).execute();
     assert.ok(timeline.some((e) => e.type === 'priority_changed'));
+    assert.ok(!timeline.some((e) => e.type === 'account_frozen'), 'no freeze without proof of identity');
     assert.deepEqual((await handovers(t, chat.ticketId)).map((h) => h.category), ['security']);
   });
 

@@ -30,6 +30,7 @@ export const errorCatalogue = {
   verification_locked: { status: 429, message: 'Too many wrong codes; send the customer a new one.' },
   rate_limited: { status: 429, message: 'Too many attempts; wait and try again.' },
   internal: { status: 500, message: 'Something went wrong on our side; it has been logged.' },
+  four_eyes_required: { status: 403, message: 'A different supervisor or admin must decide this: not the agent who asked for it or froze the account.' },
   exchange_unavailable: { status: 503, message: 'The exchange cannot be reached or answered something unexpected; try again shortly.' },
   service_unavailable: { status: 503, message: 'The service is temporarily unavailable; try again shortly.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -15,6 +15,19 @@ export interface PanelContext extends PanelSubject {
 }
 
 /**
+ * How the ticket's customer has proven who they are, if at all: an identity the exchange signed,
+ * or a code checked on this ticket in the last day. The panel and the emergency freeze ask alike.
+ */
+export async function proofOf(db: DbOrTx, ticketId: string, signedIdentity: boolean, nowMs = Date.now()): Promise<'identity' | 'code' | null> {
+  if (signedIdentity) return 'identity';
+  const code = await db
+    .selectFrom('exchange_verifications').select('id')
+    .where('ticket_id', '=', ticketId).where('state', '=', 'verified').where('verified_at', '>', new Date(nowMs - VERIFIED_FOR_MS).toISOString())
+    .executeTakeFirst();
+  return code ? 'code' : null;
+}
+
+/**
  * The ticket's customer as the panel sees them: their exchange UID and whether they have proven
  * who they are — an identity the exchange signed (widget, portal), or a code checked on this
  * ticket in the last day. 404 for a ticket the agent cannot see; 403 for one not assigned to them.
@@ -22,11 +35,7 @@ export interface PanelContext extends PanelSubject {
 export async function panelContext(db: DbOrTx, actor: AgentActor, ticketRef: string, nowMs = Date.now()): Promise<PanelContext> {
   const ticket = await loadTicketForActor(db, actor, ticketRef);
   const customer = await db.selectFrom('customers').select(['id', 'external_id', 'verified']).where('id', '=', ticket.customer_id).executeTakeFirstOrThrow();
-  const code = await db
-    .selectFrom('exchange_verifications').select('id')
-    .where('ticket_id', '=', ticket.id).where('state', '=', 'verified').where('verified_at', '>', new Date(nowMs - VERIFIED_FOR_MS).toISOString())
-    .executeTakeFirst();
-  const verifiedBy = customer.verified === 1 ? 'identity' : code ? 'code' : null;
+  const verifiedBy = await proofOf(db, ticket.id, customer.verified === 1, nowMs);
   const ctx: PanelContext = {
     ticketId: ticket.id, customerId: customer.id, ticketLocale: ticket.locale, assigneeId: ticket.assignee_id, uid: customer.external_id, verified: verifiedBy !== null, verifiedBy,
   };
