@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import * as OTPAuth from 'otpauth';
 import { consoleAssets } from '../../src/modules/console/consoleAssets.js';
+import { createArticle, createTaxonomy } from '../../src/modules/helpcenter/testKit.js';
 import { agentWithToken, createAgent } from '../factories.js';
 import { useBrowserApp } from './browserApp.js';
 import { browserSkipReason } from './chromium.js';
@@ -99,5 +100,57 @@ describe('console admin in Chromium', () => {
     // A supervisor is not offered the agents or widget screens (admins only).
     assert.equal(await own.getByRole('navigation', { name: '관리 메뉴' }).getByRole('link', { name: '상담원' }).count(), 0);
     await theirs.close();
+  });
+
+  it('an article edited and published in the console appears on the public help page', { skip }, async () => {
+    const { app, browser, baseUrl } = env;
+    const { agent, headers } = await agentWithToken(app.ctx, 'supervisor');
+    await createTaxonomy(app, headers);
+    const slug = `xrp-memo-${randomBytes(3).toString('hex')}`;
+    await createArticle(app, headers, { slug }, false);
+
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+    const page = await openConsoleAs(context, app.ctx, baseUrl, agent.id, '/console/admin/help-center');
+    const ui = new ConsoleAdmin(page);
+    await page.getByRole('heading', { level: 1, name: 'Help center' }).waitFor();
+    await page.getByRole('search').getByLabel('Title or slug').fill(slug);
+    await page.getByRole('search').getByLabel('Title or slug').press('Enter');
+    await ui.row('Articles', 'Deposited XRP without a memo').getByText('Draft').waitFor();
+    await page.getByRole('link', { name: 'Deposited XRP without a memo' }).click();
+
+    const form = ui.form('Edit the English text');
+    await form.getByLabel('Title').fill('Deposited XRP without a memo or tag');
+    await form.getByLabel(/^Summary/).fill('');
+    await form.getByRole('button', { name: 'Save translation' }).click();
+    assert.equal(await ui.fieldError(form.getByLabel(/^Summary/)), 'Write a one- or two-sentence summary.');
+    await form.getByLabel(/^Summary/).fill('XRP deposits need the destination tag (memo) from the deposit page; send us the TxID if you forgot it.');
+    await form.getByLabel('Body (Markdown)').fill('## Recover the deposit\n\n<script>alert(1)</script>\n\n**Send the TxID** and your UID in a ticket.');
+    // The server renders the preview; raw HTML stays text.
+    const preview = page.getByRole('article', { name: 'Preview (as on the help center)' });
+    await preview.getByRole('heading', { name: 'Recover the deposit' }).waitFor();
+    await preview.getByText('<script>alert(1)</script>').waitFor();
+    assert.equal(await preview.locator('strong').textContent(), 'Send the TxID');
+    await form.getByRole('button', { name: 'Save translation' }).click();
+    await ui.status('Saved as a new version.').waitFor();
+
+    await page.getByLabel('Translation').selectOption({ label: '한국어 (not written yet)' });
+    const ko = ui.form('Edit the 한국어 text');
+    await ko.getByLabel('Title').fill('메모 없이 XRP를 입금했어요');
+    await ko.getByLabel(/^Summary/).fill('XRP 입금에는 입금 페이지의 메모(태그)가 필요합니다. 빠뜨렸다면 TxID를 보내 주세요.');
+    await ko.getByLabel('Body (Markdown)').fill('**TxID**와 UID를 문의에 적어 주세요.');
+    await ko.getByRole('button', { name: 'Save translation' }).click();
+    await ui.status('Saved as a new version.').waitFor();
+
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await ui.status('Published. The article is live on the help center.').waitFor();
+    await page.getByRole('link', { name: 'Open the public page' }).waitFor();
+
+    const reader = await context.newPage();
+    await reader.goto(`${baseUrl}/help/en/articles/${slug}`);
+    await reader.getByRole('heading', { level: 1, name: 'Deposited XRP without a memo or tag' }).waitFor();
+    await reader.getByText('Send the TxID').waitFor();
+    await reader.goto(`${baseUrl}/help/ko/articles/${slug}`);
+    await reader.getByRole('heading', { level: 1, name: '메모 없이 XRP를 입금했어요' }).waitFor();
+    await context.close();
   });
 });

@@ -8,22 +8,25 @@ const TeamsAdmin = lazy(() => import('./TeamsAdmin').then((m) => ({ default: m.T
 const RepliesAdmin = lazy(() => import('./RepliesAdmin').then((m) => ({ default: m.RepliesAdmin })));
 const WidgetAdmin = lazy(() => import('./WidgetAdmin').then((m) => ({ default: m.WidgetAdmin })));
 const ContentGaps = lazy(() => import('./ContentGaps').then((m) => ({ default: m.ContentGaps })));
+const HelpCenterEditor = lazy(() => import('../helpcenter/HelpCenterEditor').then((m) => ({ default: m.HelpCenterEditor })));
 
 /** The admin sections in menu order, each shown only when the server's areas allow it. */
 const sections: { path: string; area: keyof Areas; title: MessageKey }[] = [
   { path: 'agents', area: 'agents', title: 'admin.agents' },
   { path: 'teams', area: 'teams', title: 'admin.teams' },
   { path: 'replies', area: 'replies', title: 'admin.replies' },
+  { path: 'help-center', area: 'helpCenter', title: 'admin.helpCenter' },
   { path: 'content-gaps', area: 'contentGaps', title: 'admin.contentGaps' },
   { path: 'widget', area: 'widget', title: 'admin.widget' },
 ];
 
 export const allowedSections = (areas: Areas | null) => sections.filter((s) => areas?.[s.area]);
 
-function Section({ path, areas }: { path: string; rest: string; areas: Areas }) {
+function Section({ path, rest, areas }: { path: string; rest: string; areas: Areas }) {
   if (path === 'agents') return <AgentsAdmin />;
   if (path === 'teams') return <TeamsAdmin canListAgents={areas.agents} />;
   if (path === 'replies') return <RepliesAdmin />;
+  if (path === 'help-center') return <HelpCenterEditor slug={rest || null} />;
   if (path === 'content-gaps') return <ContentGaps />;
   return <WidgetAdmin />;
 }
