@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { agentWithToken, createCustomer, createSession } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
-import { ticketBody } from '../tickets/testKit.js';
+import { PNG_1PX, multipart, ticketBody } from '../tickets/testKit.js';
 
 const phrase = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
 
@@ -88,5 +88,38 @@ describe('secrets never stored, and the agent guard', () => {
     assert.equal(override.statusCode, 201, override.body);
     const audit = await t.ctx.db.selectFrom('audit_log').select('action').where('target_id', '=', ticket.id).where('action', '=', 'agent_guard.overridden').execute();
     assert.equal(audit.length, 1);
+  });
+  it('screens form fields and attachment names too: a phrase typed into a field or used as a file name is redacted before storage, and the customer is warned', async () => {
+    const me = await createCustomer(t.ctx, { locale: 'en' });
+    const session = await createSession(t.ctx, { type: 'customer', id: me.id });
+    const form = multipart([
+      { name: 'subject', value: 'Airdrop reward not received' },
+      { name: 'body', value: 'I joined the airdrop but the reward never reached my wallet.' },
+      { name: 'category', value: 'promotions' },
+      { name: 'locale', value: 'en' },
+      { name: 'fields.campaign', value: `wallet words ${phrase}` },
+      { name: 'attachments', filename: `${phrase.replaceAll(' ', '_')}.png`, data: PNG_1PX, contentType: 'image/png' },
+    ]);
+    const res = await t.http.inject({ method: 'POST', url: '/api/v1/me/tickets', cookies: session.cookies, headers: { ...session.headers, ...form.headers }, payload: form.payload });
+    assert.equal(res.statusCode, 201, res.body);
+    const ticket = await t.ctx.db.selectFrom('tickets').select(['id', 'fields']).where('number', '=', (res.json() as { number: string }).number).executeTakeFirstOrThrow();
+    assert.deepEqual(JSON.parse(ticket.fields), { campaign: 'wallet words [redacted:seed_phrase]' });
+    const files = await t.ctx.db.selectFrom('attachments').select('filename').where('ticket_id', '=', ticket.id).execute();
+    assert.deepEqual(files.map((f) => f.filename), ['[redacted:seed_phrase].png']);
+    await t.ctx.relay.drain();
+    const dump = JSON.stringify([await storedBodies(ticket.id), await t.ctx.db.selectFrom('outbox').select('payload').execute()]);
+    assert.ok(!dump.includes('sausage'), 'nowhere in messages or events');
+    assert.ok((await storedBodies(ticket.id)).some((r) => r.author_type === 'system' && r.body.includes('a recovery (seed) phrase')));
+
+    // An agent's field edit goes through the same screening.
+    const edit = await t.http.inject({ method: 'PATCH', url: `/api/v1/tickets/${ticket.id}`, headers: supervisor, payload: { fields: { campaign: `my words: ${phrase}` } } });
+    assert.equal(edit.statusCode, 200, edit.body);
+    const edited = await t.ctx.db.selectFrom('tickets').select('fields').where('id', '=', ticket.id).executeTakeFirstOrThrow();
+    assert.equal(JSON.parse(edited.fields).campaign, 'my words: [redacted:seed_phrase]');
+
+    // A field whose shape is checked refuses the redacted value, naming the field; nothing is stored.
+    const address = await t.http.inject({ method: 'POST', url: '/api/v1/tickets', headers: supervisor, payload: ticketBody({ category: 'withdrawal', fields: { coin: 'USDT', network: 'TRC20', amount: '250', address: phrase } }) });
+    assert.deepEqual([address.statusCode, address.json().error.field], [400, 'fields.address']);
+    assert.ok(!address.body.includes('sausage'));
   });
 });

@@ -38,3 +38,30 @@ export function screenMessage(actor: Actor, input: { body: string; visibility: '
   }
   return { body: text, redacted: kinds, guardOverridden };
 }
+
+/**
+ * Form fields (portal form, category fields of any writer): every string value screened like a
+ * message, so a recovery phrase typed into "address" or "description" never reaches storage.
+ */
+export function screenFields(raw: unknown): { fields: unknown; kinds: SecretKind[] } {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { fields: raw, kinds: [] };
+  const kinds = new Set<SecretKind>();
+  const fields = Object.fromEntries(
+    Object.entries(raw as Record<string, unknown>).map(([key, value]) => {
+      if (typeof value !== 'string') return [key, value];
+      const screened = redactSecrets(value);
+      for (const kind of screened.kinds) kinds.add(kind);
+      return [key, screened.text];
+    }),
+  );
+  return { fields, kinds: [...kinds] };
+}
+
+/** An attachment's name: the part before the extension is screened (people save phrases as file names). */
+export function screenFilename(name: string): { filename: string; kinds: SecretKind[] } {
+  const dot = name.lastIndexOf('.');
+  const [stem, extension] = dot > 0 && name.length - dot <= 10 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+  const screened = redactSecrets(stem.replace(/[_+]/g, ' '));
+  return screened.kinds.length ? { filename: `${screened.text}${extension}`, kinds: screened.kinds } : { filename: name, kinds: [] };
+}
+

@@ -1,4 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { screenFilename } from '../security/screening.js';
+import type { SecretKind } from '../security/secrets/detector.js';
 import type { FastifyRequest } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Config } from '../../config.js';
@@ -20,6 +22,8 @@ export interface AcceptedAttachment {
   size: number;
   sha256: string;
   data: Buffer;
+  /** Secrets removed from the file name (screening.ts), for the customer's warning. */
+  redacted?: SecretKind[];
 }
 
 export interface StoredAttachment extends AcceptedAttachment {
@@ -92,7 +96,7 @@ const unsupported = (filename: string) =>
 
 /** Checks size and sniffs the content; throws 413 or 415 naming 'attachments'. */
 export async function acceptAttachment(file: UploadedFile, config: AttachmentLimits): Promise<AcceptedAttachment> {
-  const filename = cleanFilename(file.filename);
+  const { filename, kinds } = screenFilename(cleanFilename(file.filename));
   if (file.data.length > config.MAX_ATTACHMENT_BYTES) {
     throw new AppError('payload_too_large', `"${filename}" is larger than ${config.MAX_ATTACHMENT_BYTES} bytes.`, 'attachments');
   }
@@ -108,7 +112,7 @@ export async function acceptAttachment(file: UploadedFile, config: AttachmentLim
     throw unsupported(filename);
   }
   const sha256 = createHash('sha256').update(file.data).digest('hex');
-  return { filename, contentType, size: file.data.length, sha256, data: file.data };
+  return { filename, contentType, size: file.data.length, sha256, data: file.data, ...(kinds.length ? { redacted: kinds } : {}) };
 }
 
 export async function acceptAttachments(files: UploadedFile[], config: AttachmentLimits): Promise<AcceptedAttachment[]> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../platform/http/errors.js';
+import { screenFields } from '../security/screening.js';
 
 /**
  * The vocabulary of a ticket and the structured fields each category asks for. The portal
@@ -150,7 +151,8 @@ export function parseCategoryFields(category: Category, raw: unknown): CategoryF
   if (raw === undefined || raw === null) raw = {};
   if (typeof raw !== 'object' || Array.isArray(raw)) throw new AppError('field_invalid', '"fields" must be an object.', 'fields');
   const specs = categoryFields[category];
-  const input = raw as Record<string, unknown>;
+  // Screened like a message before anything else: a recovery phrase typed into a field is never stored.
+  const input = screenFields(raw).fields as Record<string, unknown>;
   for (const key of Object.keys(input)) {
     if (!specs.some((s) => s.name === key)) {
       throw new AppError('field_unknown', `The ${category} category has no field "${key}".`, `fields.${key}`);

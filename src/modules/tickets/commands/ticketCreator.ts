@@ -1,3 +1,4 @@
+import { screenFields } from '../../security/screening.js';
 import { redactSecrets } from '../../security/secrets/detector.js';
 import { SECRET_REDACTED } from '../../security/screening.js';
 import type { AppContext } from '../../../context.js';
@@ -93,7 +94,9 @@ export async function ticketCreator({ ctx, actor, input, files = [], origin, cli
   // The first message is the customer's words (screened as theirs), and so is the subject.
   const body = redactSecrets(input.body);
   const subject = redactSecrets(input.subject.trim());
-  const redacted = [...new Set([...body.kinds, ...subject.kinds])];
+  // Form fields and file names are screened too (parseCategoryFields and acceptAttachment redact them).
+  const fieldKinds = screenFields(input.fields).kinds;
+  const redacted = [...new Set([...body.kinds, ...subject.kinds, ...fieldKinds, ...accepted.flatMap((a) => a.redacted ?? [])])];
 
   const created = await withStoredAttachments(ctx, accepted, (stored) =>
     ctx.transaction(async (trx) => {
