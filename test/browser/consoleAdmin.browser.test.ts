@@ -153,4 +153,41 @@ describe('console admin in Chromium', () => {
     await reader.getByRole('heading', { level: 1, name: '메모 없이 XRP를 입금했어요' }).waitFor();
     await context.close();
   });
+
+  it('bot: adds an example to an intent and shows the server’s refusal of a broken flow beside it', { skip }, async () => {
+    const { app, browser, baseUrl } = env;
+    const admin = await createAgent(app.ctx, { role: 'admin' });
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+    const page = await openConsoleAs(context, app.ctx, baseUrl, admin.id, '/console/admin/bot');
+    const ui = new ConsoleAdmin(page);
+    await page.getByRole('heading', { level: 1, name: 'Bot intents & flows' }).waitFor();
+    const { headers } = await agentWithToken(app.ctx, 'admin');
+    const intents = (await app.http.inject({ url: '/api/v1/bot/intents?limit=100', headers })).json().items as { name: string; examples: Record<string, string[]> }[];
+    const intent = intents[0]!;
+    await page.getByRole('button', { name: `Examples of ${intent.name}` }).click();
+    const form = ui.form(`Add an example to ${intent.name}`);
+    await form.getByRole('button', { name: 'Add example' }).click();
+    assert.equal(await ui.fieldError(form.getByLabel('New example')), 'Write how a customer might ask.');
+    const example = `我的币 ${randomBytes(2).toString('hex')} 还没到账怎么办`;
+    await form.getByLabel('New example').fill(example);
+    await form.getByRole('button', { name: 'Add example' }).click();
+    await page.getByRole('rowheader').getByText(example).waitFor();
+    const after = (await app.http.inject({ url: `/api/v1/bot/intents/${intent.name}`, headers })).json().intent;
+    assert.deepEqual(after.examples['zh-CN'], [...(intent.examples['zh-CN'] ?? []), example]);
+
+    await page.getByRole('button', { name: 'deposit-not-credited' }).click();
+    const flow = ui.form('Edit flow deposit-not-credited');
+    const definition = flow.getByLabel('Definition (JSON)');
+    await definition.fill('{ "start": ');
+    await flow.getByRole('button', { name: 'Save flow' }).click();
+    assert.match(await ui.fieldError(definition), /^Not valid JSON/);
+    await definition.fill(JSON.stringify({ start: 'ask-coin', steps: { 'ask-coin': { type: 'message', text: { en: 'Which coin?' }, next: 'nowhere' } } }));
+    await flow.getByRole('button', { name: 'Save flow' }).click();
+    await page.waitForFunction(() => document.querySelector('textarea[aria-invalid="true"]') !== null);
+    assert.match(await ui.fieldError(definition), /^definition\./);
+    const kept = (await app.http.inject({ url: '/api/v1/bot/flows/deposit-not-credited', headers })).json().flow;
+    assert.notEqual(kept.definition.start, undefined);
+    assert.equal(kept.valid, true);
+    await context.close();
+  });
 });

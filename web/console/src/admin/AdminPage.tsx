@@ -8,6 +8,7 @@ const TeamsAdmin = lazy(() => import('./TeamsAdmin').then((m) => ({ default: m.T
 const RepliesAdmin = lazy(() => import('./RepliesAdmin').then((m) => ({ default: m.RepliesAdmin })));
 const WidgetAdmin = lazy(() => import('./WidgetAdmin').then((m) => ({ default: m.WidgetAdmin })));
 const ContentGaps = lazy(() => import('./ContentGaps').then((m) => ({ default: m.ContentGaps })));
+const BotAdmin = lazy(() => import('../bot/BotAdmin').then((m) => ({ default: m.BotAdmin })));
 const HelpCenterEditor = lazy(() => import('../helpcenter/HelpCenterEditor').then((m) => ({ default: m.HelpCenterEditor })));
 
 /** The admin sections in menu order, each shown only when the server's areas allow it. */
@@ -17,6 +18,7 @@ const sections: { path: string; area: keyof Areas; title: MessageKey }[] = [
   { path: 'replies', area: 'replies', title: 'admin.replies' },
   { path: 'help-center', area: 'helpCenter', title: 'admin.helpCenter' },
   { path: 'content-gaps', area: 'contentGaps', title: 'admin.contentGaps' },
+  { path: 'bot', area: 'bot', title: 'admin.bot' },
   { path: 'widget', area: 'widget', title: 'admin.widget' },
 ];
 
@@ -28,6 +30,7 @@ function Section({ path, rest, areas }: { path: string; rest: string; areas: Are
   if (path === 'replies') return <RepliesAdmin />;
   if (path === 'help-center') return <HelpCenterEditor slug={rest || null} />;
   if (path === 'content-gaps') return <ContentGaps />;
+  if (path === 'bot') return <BotAdmin />;
   return <WidgetAdmin />;
 }
 
