@@ -162,6 +162,29 @@ describe('email in: IMAP mailbox and SMTP listener against real servers', { skip
     assert.equal(emailOf(t.ctx)!.pollers[0]!.status.consecutiveFailures, 0);
   });
 
+  it('goes past a message that cannot be stored, retries it, and after three tries keeps it as failed', async () => {
+    // Attachments cannot be written: the message with one fails, the one without is stored.
+    await t.ctx.db.schema.alterTable('attachments').renameTo('attachments_off').execute();
+    try {
+      const withFile = fixture('inline-image.eml').toString('latin1').replace(/^Message-ID: .*$/m, 'Message-ID: <poison.1@example.kr>');
+      await dovecot.append(Buffer.from(withFile, 'latin1'));
+      await dovecot.append(await mime({ from: 'noah.kim@example.kr', to: 'support@ledgerx.example', subject: 'P2P order appeal', messageId: '<after.poison@example.kr>', text: 'The seller has not released the USDT for order P2P-771203.' }));
+      for (let attempt = 1; attempt < 3; attempt++) {
+        await assert.rejects(poll(), /attachments/);
+        const flags = [...(await dovecot.flags()).values()];
+        assert.ok(!flags.at(-2)!.has('\\Seen') && flags.at(-1)!.has('\\Seen'), `attempt ${attempt}: the next message is not held up`);
+      }
+      assert.deepEqual((await poll()).outcomes, ['failed']);
+    } finally {
+      await t.ctx.db.schema.alterTable('attachments_off').renameTo('attachments').execute();
+    }
+    const kept = await t.ctx.db.selectFrom('email_messages').select(['state', 'error', 'raw_key']).where('message_id_header', '=', 'poison.1@example.kr').executeTakeFirstOrThrow();
+    assert.equal(kept.state, 'failed');
+    assert.match(kept.error!, /^could not be stored \(3 tries\)/);
+    assert.ok(kept.raw_key);
+    assert.ok([...(await dovecot.flags()).values()].every((f) => f.has('\\Seen')));
+  });
+
   it('threads replies only from participants: forged From, display names, Reply-To, CC and stolen In-Reply-To open new unverified tickets', async () => {
     const victim = await ticketOf('CAF3k9x2Lq7.deposit.trc20@mail.example.net');
     const ack = sink.received.find((m) => m.envelope.to[0] === 'wei.zhang@example.net')!;

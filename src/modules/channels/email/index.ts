@@ -58,7 +58,7 @@ export const emailModule: Module = {
     if (!runtime || !settings.from) return;
     const receive = (raw: Buffer, source: string, ip?: string) => emailAdapter.receive(ctx, raw, { source, ...(ip ? { ip } : {}) });
     for (const mailbox of settings.mailboxes) {
-      const poller = new MailboxPoller(ctx, mailbox, receive, (source, header) => failedEmailRecorder(ctx, null, { source }, `larger than EMAIL_MAX_BYTES (${header.size} bytes); left on the server`, header));
+      const poller = new MailboxPoller(ctx, mailbox, receive, (raw, source, reason, header) => failedEmailRecorder(ctx, raw, { source }, reason, header));
       runtime.pollers.push(poller);
       poller.start();
     }

@@ -3,7 +3,7 @@ import type { AppContext } from '../../../../context.js';
 import { newId } from '../../../../platform/db/ids.js';
 import { redactSecrets } from '../../../security/secrets/detector.js';
 import type { InboundOrigin, InboundResult } from '../../adapters.js';
-import { insertEmailRow } from '../emailRows.js';
+import { insertEmailRow, type EmailRowInput } from '../emailRows.js';
 
 /** From, Subject and Message-ID read straight from the header lines, for the admins' list. */
 function headerLines(raw: Buffer): { from: string | null; subject: string | null; messageId: string | null } {
@@ -32,19 +32,27 @@ export async function failedEmailRecorder(ctx: AppContext, raw: Buffer | null, o
     rawKey = `email/failed/${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${newId()}`;
     await ctx.storage.put(rawKey, screened);
   }
-  const id = await insertEmailRow(ctx.db, {
+  const row: EmailRowInput = {
     direction: 'inbound',
     kind: 'unparsed',
     state: 'failed',
     dedupe_key: key,
-    message_id_header: header.messageId ?? null,
+    message_id_header: header.messageId ? header.messageId.replace(/^<|>$/g, '') : null,
     source: origin.source,
     from_address: header.from ?? null,
     subject: header.subject ?? null,
     raw_key: rawKey,
     size: raw?.length ?? header.size ?? 0,
     error: reason.slice(0, 1000),
-  });
+  };
+  let id: string | null;
+  try {
+    id = await insertEmailRow(ctx.db, row);
+  } catch (err) {
+    // The database is down: the message stays with its sender (unseen, or a 451) and no copy is left behind.
+    if (rawKey) await ctx.storage.delete(rawKey).catch(() => undefined);
+    throw err;
+  }
   if (!id && rawKey) await ctx.storage.delete(rawKey);
   return { outcome: id ? 'failed' : 'duplicate', ticketId: null, created: false };
 }

@@ -57,7 +57,8 @@ function screenedContent(email: NormalisedEmail) {
 
 async function writeInboundRow(trx: Tx, ctx: AppContext, email: NormalisedEmail, origin: InboundOrigin, ticketId: string, messageId: string, thread: Thread, skipped: Prepared['skipped'], cids: Prepared['cids']) {
   const content = screenedContent(email);
-  const files = await trx.selectFrom('attachments').select('id').where('message_id', '=', messageId).orderBy('id').execute();
+  // Only inline images need the stored attachments' ids (their order is the order they were given in).
+  const files = cids.some(Boolean) && content.html ? await trx.selectFrom('attachments').select('id').where('message_id', '=', messageId).orderBy('id').execute() : [];
   const urlFor = (cid: string) => {
     const at = cids.indexOf(cid);
     return at >= 0 && files[at] ? `/api/v1/attachments/${files[at].id}` : undefined;

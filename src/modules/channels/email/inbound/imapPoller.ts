@@ -20,9 +20,16 @@ export interface PollResult {
 }
 
 type Receive = (raw: Buffer, source: string) => Promise<InboundResult>;
-type RecordTooLarge = (source: string, header: { from: string | null; subject: string | null; messageId: string | null; size: number }) => Promise<InboundResult>;
+type RecordFailed = (
+  raw: Buffer | null,
+  source: string,
+  reason: string,
+  header: { from: string | null; subject: string | null; messageId: string | null; size: number },
+) => Promise<InboundResult>;
 
 const MAX_BACKOFF_MS = 15 * 60_000;
+/** A message that fails to store this many polls in a row is kept as failed (raw) so it stops blocking nobody. */
+export const MAX_STORE_TRIES = 3;
 
 /**
  * Polls one IMAP mailbox: every unseen message is read, stored here, and only then flagged
@@ -36,12 +43,14 @@ export class MailboxPoller {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<PollResult> | undefined;
   private stopped = false;
+  /** Failed store attempts per UID (this node's memory: another node starts counting afresh). */
+  private readonly tries = new Map<number, number>();
 
   constructor(
     private readonly ctx: AppContext,
     private readonly mailbox: MailboxSettings,
     private readonly receive: Receive,
-    private readonly recordTooLarge: RecordTooLarge,
+    private readonly recordFailed: RecordFailed,
   ) {
     this.status = { name: mailbox.name, lastPollAt: null, lastSuccessAt: null, lastError: null, consecutiveFailures: 0, nextPollAt: null, received: 0 };
   }
@@ -102,22 +111,38 @@ export class MailboxPoller {
       const lock = await client.getMailboxLock(this.mailbox.folder);
       try {
         const unseen = (await client.search({ seen: false }, { uid: true })) || [];
+        let firstError: unknown;
         for (const uid of unseen) {
           if (this.stopped) break;
           const meta = await client.fetchOne(String(uid), { uid: true, size: true, envelope: true }, { uid: true });
           if (!meta) continue;
+          const header = {
+            from: meta.envelope?.from?.[0]?.address ?? null,
+            subject: meta.envelope?.subject ?? null,
+            messageId: meta.envelope?.messageId ?? `${this.mailbox.name}#${uid}`,
+            size: meta.size ?? 0,
+          };
           let outcome: InboundResult;
-          if ((meta.size ?? 0) > this.ctx.config.EMAIL_MAX_BYTES) {
-            outcome = await this.recordTooLarge(this.mailbox.name, {
-              from: meta.envelope?.from?.[0]?.address ?? null,
-              subject: meta.envelope?.subject ?? null,
-              messageId: meta.envelope?.messageId ?? `${this.mailbox.name}#${uid}`,
-              size: meta.size ?? 0,
-            });
+          if (header.size > this.ctx.config.EMAIL_MAX_BYTES) {
+            outcome = await this.recordFailed(null, this.mailbox.name, `larger than EMAIL_MAX_BYTES (${header.size} bytes); left on the server`, header);
           } else {
             const full = await client.fetchOne(String(uid), { uid: true, source: true }, { uid: true });
             if (!full || !full.source) continue;
-            outcome = await this.receive(full.source, this.mailbox.name);
+            try {
+              outcome = await this.receive(full.source, this.mailbox.name);
+              this.tries.delete(uid);
+            } catch (err) {
+              // One message that cannot be stored must not hold up the rest: go on, retry it next poll,
+              // and after MAX_STORE_TRIES keep it as failed (this throws too while the database is down).
+              const tries = (this.tries.get(uid) ?? 0) + 1;
+              this.tries.set(uid, tries);
+              if (tries < MAX_STORE_TRIES) {
+                firstError ??= err;
+                continue;
+              }
+              outcome = await this.recordFailed(full.source, this.mailbox.name, `could not be stored (${tries} tries): ${err instanceof Error ? err.message : String(err)}`, header);
+              this.tries.delete(uid);
+            }
           }
           // Committed here (or recognised as seen before): only now may the server forget it.
           await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
@@ -125,6 +150,7 @@ export class MailboxPoller {
           result.outcomes.push(outcome.outcome);
           this.status.received++;
         }
+        if (firstError) throw firstError;
       } finally {
         lock.release();
       }
