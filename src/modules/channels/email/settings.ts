@@ -39,6 +39,9 @@ function parseMailbox(url: string): MailboxSettings {
   if (!user || !u.password || !u.hostname) throw new ConfigError([`EMAIL_IMAP_MAILBOXES: ${u.hostname || 'a mailbox'} needs user, password and host`]);
   const tlsParam = u.searchParams.get('tls');
   if (tlsParam !== null && tlsParam !== 'none') throw new ConfigError([`EMAIL_IMAP_MAILBOXES: tls=${tlsParam} (only tls=none is accepted; the scheme chooses TLS)`]);
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
+  // A password in the clear is only acceptable to a server on this machine.
+  if (tlsParam === 'none' && !loopback) throw new ConfigError([`EMAIL_IMAP_MAILBOXES: tls=none is only allowed for a server on this machine, not ${u.hostname}`]);
   const tls = u.protocol === 'imaps:' ? 'implicit' : tlsParam === 'none' ? 'none' : 'starttls';
   const folder = decodeURIComponent(u.pathname.replace(/^\//, '')) || 'INBOX';
   const port = u.port ? Number(u.port) : tls === 'implicit' ? 993 : 143;

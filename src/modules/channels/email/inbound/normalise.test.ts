@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { loadConfig } from '../../../../config.js';
 import { isOurMessageId, messageIdsIn, newMessageId } from '../messageIds.js';
+import { emailSettings } from '../settings.js';
 import { baseSubject, renderEmail } from '../outbound/templates.js';
 import { senderAuthenticated } from './normalise.js';
 import { trimQuotedHistory } from './quotes.js';
@@ -57,5 +59,19 @@ describe('email text rules (no server needed)', () => {
     const reply = renderEmail({ ...base, kind: 'reply', locale: 'zh-CN', body: '<b>您好</b>' });
     assert.equal(reply.subject, '[LD-100001] 回复：USDT deposit');
     assert.ok(reply.html.includes('&lt;b&gt;您好&lt;/b&gt;'), "the agent's text is escaped");
+  });
+
+  it('reads mailbox URLs and refuses half or unsafe email settings naming the variable', () => {
+    const settings = (env: Record<string, string>) => emailSettings(loadConfig({ EMAIL_FROM: 'LedgerX Support <support@ledgerx.example>', ...env }));
+    const [box] = settings({ EMAIL_IMAP_MAILBOXES: 'imaps://support%40ledgerx.example:p%3Ass@imap.ledgerx.example/Support%20Inbox' }).mailboxes;
+    assert.deepEqual(box, { name: 'support@ledgerx.example@imap.ledgerx.example/Support Inbox', host: 'imap.ledgerx.example', port: 993, user: 'support@ledgerx.example', password: 'p:ss', tls: 'implicit', folder: 'Support Inbox' });
+    assert.equal(settings({ EMAIL_IMAP_MAILBOXES: 'imap://u:p@imap.ledgerx.example' }).mailboxes[0]!.tls, 'starttls');
+    const refused = (env: Record<string, string>, variable: RegExp) => assert.throws(() => settings(env), (err: Error & { problems?: string[] }) => variable.test(err.problems?.join(' ') ?? ''));
+    refused({ EMAIL_IMAP_MAILBOXES: 'imap://u:p@imap.ledgerx.example?tls=none' }, /^EMAIL_IMAP_MAILBOXES: tls=none is only allowed for a server on this machine/);
+    refused({ EMAIL_IMAP_MAILBOXES: 'pop3://u:p@mail.ledgerx.example' }, /^EMAIL_IMAP_MAILBOXES: pop3: is neither/);
+    refused({ EMAIL_IMAP_MAILBOXES: 'imaps://imap.ledgerx.example' }, /needs user, password and host/);
+    refused({ DKIM_DOMAIN: 'ledgerx.example' }, /^DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY: set all three or none/);
+    refused({ DKIM_DOMAIN: 'ledgerx.example', DKIM_SELECTOR: 's1', DKIM_PRIVATE_KEY: 'not a key' }, /^DKIM_PRIVATE_KEY=\(hidden\): a PEM private key/);
+    assert.throws(() => emailSettings(loadConfig({ SMTP_URL: 'smtp://mail.ledgerx.example:587' })), (err: Error & { problems?: string[] }) => /^EMAIL_FROM: required/.test(err.problems![0]!));
   });
 });
