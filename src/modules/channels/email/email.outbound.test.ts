@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import nodemailer from 'nodemailer';
 import { agentWithToken, createApiToken, createAgent } from '../../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../../test/harness.js';
-import { freePort, startMailSink, type MailSink } from './emailTesting.js';
+import { dkimVerifies, freePort, startMailSink, type MailSink } from './emailTesting.js';
 
 const FROM = 'LedgerX Support <support@ledgerx.example>';
 const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5e5b1e30000000049454e44ae426082', 'hex');
@@ -23,10 +23,12 @@ describe('email out: replies, acknowledgements and guest links through SMTP', ()
   let listenPort: number;
   let agent: Record<string, string>;
   let admin: Record<string, string>;
+  let dkimPublicKey: KeyObject;
 
   before(async () => {
     [sink, listenPort] = await Promise.all([startMailSink(), freePort()]);
-    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    dkimPublicKey = publicKey;
     t = await createTestApp({
       EMAIL_FROM: FROM,
       SMTP_URL: sink.url,
@@ -79,6 +81,10 @@ describe('email out: replies, acknowledgements and guest links through SMTP', ()
     assert.equal(mail.parsed.attachments[0]!.filename, 'credited.png');
     assert.ok(mail.parsed.attachments[0]!.content.equals(png));
     assert.match(mail.raw.toString('latin1'), /DKIM-Signature: v=1; a=rsa-sha256; c=relaxed\/relaxed; d=ledgerx\.example;\s+q=dns\/txt; s=mail2025;/);
+    assert.ok(dkimVerifies(mail.raw, dkimPublicKey), 'the DKIM signature verifies with the published key');
+    assert.ok(!dkimVerifies(mail.raw, generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey), 'not with another key');
+    const tampered = Buffer.from(mail.raw.toString('latin1').replace(/^To: .*$/m, 'To: attacker@evil.example'), 'latin1');
+    assert.ok(!dkimVerifies(tampered, dkimPublicKey), 'nor once a signed header changed');
     assert.equal(mail.parsed.headers.get('auto-submitted'), undefined, 'a person wrote it');
 
     const recorded = await t.http.inject({ method: 'GET', url: `/api/v1/tickets/${ticket.number}/emails`, headers: agent });

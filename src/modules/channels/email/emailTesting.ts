@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash, verify, type KeyObject } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -222,4 +223,34 @@ export async function startMailSink(): Promise<MailSink> {
     failWith: (code) => (failure = code),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * Verifies a relaxed/relaxed rsa-sha256 DKIM signature (RFC 6376) with the public key the DNS
+ * record would publish: the body hash and the signature over the signed headers.
+ */
+export function dkimVerifies(raw: Buffer, publicKey: KeyObject): boolean {
+  const text = raw.toString('latin1');
+  const split = text.indexOf('\r\n\r\n');
+  const head = text.slice(0, split + 2);
+  const body = text.slice(split + 4);
+  const fields = head.split(/\r\n(?![ \t])/).filter(Boolean);
+  const relaxedHeader = (field: string) => {
+    const colon = field.indexOf(':');
+    const value = field.slice(colon + 1).replace(/\r\n/g, '').replace(/[ \t]+/g, ' ').trim();
+    return `${field.slice(0, colon).trim().toLowerCase()}:${value}`;
+  };
+  const signature = fields.find((f) => /^dkim-signature:/i.test(f));
+  if (!signature) return false;
+  const tags = new Map(relaxedHeader(signature).slice('dkim-signature:'.length).split(';').map((t) => t.trim()).filter(Boolean).map((t) => [t.slice(0, t.indexOf('=')), t.slice(t.indexOf('=') + 1).replace(/\s+/g, '')] as [string, string]));
+  const relaxedBody = body.split('\r\n').map((l) => l.replace(/[ \t]+/g, ' ').replace(/ $/, '')).join('\r\n').replace(/(\r\n)*$/, '');
+  const bodyHash = createHash('sha256').update(relaxedBody ? `${relaxedBody}\r\n` : '', 'latin1').digest('base64');
+  if (bodyHash !== tags.get('bh')) return false;
+  const remaining = [...fields];
+  const signed = (tags.get('h') ?? '').split(':').map((name) => {
+    const index = remaining.map((f) => f.slice(0, f.indexOf(':')).trim().toLowerCase()).lastIndexOf(name.toLowerCase());
+    return index < 0 ? '' : `${relaxedHeader(remaining.splice(index, 1)[0]!)}\r\n`;
+  });
+  const unsigned = relaxedHeader(signature).replace(/([;:]\s*b=)[^;]*/, '$1');
+  return verify('sha256', Buffer.from(`${signed.join('')}${unsigned}`, 'latin1'), publicKey, Buffer.from(tags.get('b') ?? '', 'base64'));
 }
