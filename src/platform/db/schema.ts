@@ -346,7 +346,7 @@ export interface OfficialChannelsTable {
 export interface EmailMessagesTable {
   id: string;
   direction: 'inbound' | 'outbound';
-  /** inbound: customer | auto_reply | bounce | loop | unparsed; outbound: reply | acknowledgement | guest_link. */
+  /** inbound: customer | auto_reply | bounce | loop | unparsed; outbound: reply | acknowledgement | guest_link | transcript. */
   kind: string;
   /** inbound: stored | ignored | failed; outbound: queued | sent | failed | bounced. */
   state: string;

@@ -4,6 +4,8 @@ import { after, before, describe, it } from 'node:test';
 import nodemailer from 'nodemailer';
 import { agentWithToken, createApiToken, createAgent } from '../../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../../test/harness.js';
+import { chatStarter } from '../chat/commands/chatStarter.js';
+import { newCustomerSide } from '../chat/principal.js';
 import { dkimVerifies, freePort, startMailSink, type MailSink } from './emailTesting.js';
 
 const FROM = 'LedgerX Support <support@ledgerx.example>';
@@ -149,6 +151,27 @@ describe('email out: replies, acknowledgements and guest links through SMTP', ()
     const note = await t.ctx.db.selectFrom('messages').select('body').where('ticket_id', '=', follow.id).where('visibility', '=', 'internal').executeTakeFirstOrThrow();
     assert.equal(note.body, `The customer wrote by email about closed ticket ${old.number}; this ticket continues it.`);
     assert.deepEqual(await t.ctx.db.selectFrom('ticket_tags').select('tag').where('ticket_id', '=', follow.id).execute(), [], 'a participant: not marked unverified');
+  });
+
+  it("mails the transcript of an ended chat in the customer's language, without internal notes", async () => {
+    assert.equal((await t.http.inject({ method: 'PATCH', url: '/api/v1/bot/settings', headers: admin, payload: { enabled: false } })).statusCode, 200);
+    const started = await chatStarter({
+      ctx: t.ctx, side: newCustomerSide(), origin: { ip: null, userAgent: null },
+      input: { topic: 'deposit', locale: 'zh-CN', email: 'chen.jie@example.cn', name: '陈杰', body: '我的 USDT 充值还没到账', clientId: 'transcript-1' },
+    });
+    const ticket = await t.ctx.db.selectFrom('tickets').select(['id', 'number']).where('id', '=', started.chatId).executeTakeFirstOrThrow();
+    assert.equal((await reply(ticket.id, '您好，已为您查询，该笔充值需要 12 个区块确认，目前为 9 个。')).statusCode, 201);
+    assert.equal((await reply(ticket.id, '客户情绪较急，稍后回访', 'internal')).statusCode, 201);
+    const ended = await t.http.inject({ method: 'POST', url: `/api/v1/chats/${ticket.id}/end`, headers: agent, payload: { solve: false } });
+    assert.equal(ended.statusCode, 200, ended.body);
+    await t.ctx.relay.drain();
+    const [mail] = sentTo('chen.jie@example.cn');
+    assert.equal(mail!.parsed.subject, `[${ticket.number}] 您的在线咨询记录：我的 USDT 充值还没到账`);
+    const text = mail!.parsed.text!;
+    assert.match(text, /^陈杰，您好：/);
+    assert.match(text, /\] 您: 我的 USDT 充值还没到账\n\[[^\]]+ UTC\] Test Agent: 您好，已为您查询/);
+    assert.ok(!text.includes('稍后回访'), 'internal notes stay internal');
+    assert.equal(sentTo('chen.jie@example.cn').length, 1, 'no acknowledgement for a chat');
   });
 
   it('emails a guest their ticket link when they open a ticket on the web', async () => {

@@ -5,7 +5,7 @@ import { registerChannelAdapter } from '../adapters.js';
 import { emailAdapter } from './adapter.js';
 import { emailAcknowledger } from './commands/emailAcknowledger.js';
 import { failedEmailRecorder } from './commands/failedEmailRecorder.js';
-import { SEND_EMAIL_JOB } from './commands/outboundEmailComposer.js';
+import { outboundEmailComposer, SEND_EMAIL_JOB } from './commands/outboundEmailComposer.js';
 import { registerEmailRoutes } from './http/emailRoutes.js';
 import { MailboxPoller } from './inbound/imapPoller.js';
 import { LISTENER_SOURCE, startSmtpListener } from './inbound/smtpListener.js';
@@ -14,6 +14,7 @@ import { emailSender } from './outbound/sender.js';
 import { emailSettings } from './settings.js';
 
 export const ACKNOWLEDGE_JOB = 'email.acknowledge';
+export const TRANSCRIPT_JOB = 'email.chat_transcript';
 
 /** What runs on this node: one poller per mailbox, the SMTP listener. */
 export interface EmailRuntime {
@@ -46,6 +47,13 @@ export const emailModule: Module = {
     ctx.jobs.onEvent('ticket.created', ACKNOWLEDGE_JOB, (event) => emailAcknowledger(ctx, event.payload), {
       when: (event) => !!ctx.config.SMTP_URL && (event.payload.channel === 'email' || event.payload.channel === 'web'),
     });
+    // A chat that ended is mailed to the customer when we have their address (a reply continues the ticket).
+    ctx.jobs.onEvent(
+      'chat.updated',
+      TRANSCRIPT_JOB,
+      (event) => ctx.transaction(async (trx) => void (await outboundEmailComposer(trx, { ctx, kind: 'transcript', ticketId: String(event.payload.ticketId), dedupeKey: `transcript:${String(event.payload.ticketId)}` }))),
+      { when: (event) => !!ctx.config.SMTP_URL && event.payload.state === 'ended' },
+    );
     app.addHook('onClose', async () => {
       await Promise.all(runtime.pollers.map((p) => p.stop()));
       if (runtime.listener) await new Promise<void>((resolve) => runtime.listener!.close(() => resolve()));

@@ -2,6 +2,11 @@
 export const en = {
   replySubject: '[{number}] Re: {subject}',
   ackSubject: '[{number}] We have received your request: {subject}',
+  transcriptSubject: '[{number}] Your chat transcript: {subject}',
+  transcriptIntro: 'Here is the transcript of your chat with {brand} (ticket {number}). Times are in UTC.',
+  transcriptYou: 'You',
+  transcriptBot: 'Assistant',
+  transcriptAgent: 'Support agent',
   greeting: 'Hello {name},',
   greetingAnonymous: 'Hello,',
   ackBody:

@@ -4,6 +4,11 @@ import type { en } from './en.js';
 export const ko: typeof en = {
   replySubject: '[{number}] 회신: {subject}',
   ackSubject: '[{number}] 문의가 접수되었습니다: {subject}',
+  transcriptSubject: '[{number}] 채팅 상담 내역: {subject}',
+  transcriptIntro: '{brand}와(과) 나눈 채팅 상담 내역입니다(티켓 {number}). 시간은 UTC 기준입니다.',
+  transcriptYou: '고객님',
+  transcriptBot: '챗봇',
+  transcriptAgent: '상담원',
   greeting: '{name}님, 안녕하세요.',
   greetingAnonymous: '안녕하세요.',
   ackBody:

@@ -4,6 +4,11 @@ import type { en } from './en.js';
 export const zhCN: typeof en = {
   replySubject: '[{number}] 回复：{subject}',
   ackSubject: '[{number}] 我们已收到您的请求：{subject}',
+  transcriptSubject: '[{number}] 您的在线咨询记录：{subject}',
+  transcriptIntro: '以下是您与 {brand} 的在线咨询记录（工单 {number}），时间为 UTC 时间。',
+  transcriptYou: '您',
+  transcriptBot: '智能助手',
+  transcriptAgent: '客服专员',
   greeting: '{name}，您好：',
   greetingAnonymous: '您好：',
   ackBody:

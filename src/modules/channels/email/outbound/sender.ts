@@ -5,6 +5,7 @@ import type { JobInfo } from '../../../../platform/jobs/jobs.js';
 import { emailSettings, parseFrom } from '../settings.js';
 import { closeMailer, mailerOf } from './mailer.js';
 import { baseSubject, renderEmail, type OutboundKind } from './templates.js';
+import { chatTranscript } from './transcript.js';
 
 /**
  * The `email.send` job: renders the recorded email in the ticket's language and hands it to
@@ -37,7 +38,7 @@ export async function emailSender(ctx: AppContext, emailId: string, job: JobInfo
       number: ticket.number,
       subject: baseSubject(row.subject ?? '', ctx.config.TICKET_PREFIX),
       customerName: ticket.name,
-      body: message?.body ?? '',
+      body: row.kind === 'transcript' ? await chatTranscript(ctx.db, row.ticket_id!, payload.locale ?? 'en') : (message?.body ?? ''),
       link: payload.link ?? null,
     });
     const recipients = JSON.parse(row.recipients) as { to: string[]; cc?: string[] };

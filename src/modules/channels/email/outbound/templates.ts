@@ -1,6 +1,6 @@
 import { emailText } from '../locales/index.js';
 
-export type OutboundKind = 'reply' | 'acknowledgement' | 'guest_link';
+export type OutboundKind = 'reply' | 'acknowledgement' | 'guest_link' | 'transcript';
 
 export interface TemplateInput {
   kind: OutboundKind;
@@ -10,7 +10,7 @@ export interface TemplateInput {
   number: string;
   subject: string;
   customerName: string | null;
-  /** reply: the agent's words. */
+  /** reply: the agent's words; transcript: the conversation, one line per message. */
   body?: string;
   /** A guest link to the ticket, for customers without an account. */
   link?: string | null;
@@ -44,6 +44,8 @@ function paragraphs(input: TemplateInput): string[] {
       return [greeting, t('ackBody'), ...follow, t('safety'), t('signature')];
     case 'guest_link':
       return [greeting, t('guestLinkBody'), t('safety'), t('signature')];
+    case 'transcript':
+      return [greeting, t('transcriptIntro'), input.body ?? '', '—', t('replyFooter'), ...follow, t('safety'), t('signature')];
   }
 }
 
@@ -51,7 +53,7 @@ const linkify = (escaped: string) => escaped.replace(/https?:\/\/[^\s<&]+/g, (ur
 
 /** The email in the ticket's language (zh-CN, en or ko; English for the others), as text and HTML. */
 export function renderEmail(input: TemplateInput): RenderedEmail {
-  const subjectKey = input.kind === 'reply' ? 'replySubject' : 'ackSubject';
+  const subjectKey = input.kind === 'reply' ? 'replySubject' : input.kind === 'transcript' ? 'transcriptSubject' : 'ackSubject';
   const subject = emailText(input.locale, subjectKey, { number: input.number, subject: input.subject });
   const parts = paragraphs(input).filter((p) => p !== '');
   const text = `${parts.join('\n\n')}\n`;
