@@ -125,6 +125,8 @@ describe('email out: replies, acknowledgements and guest links through SMTP', ()
     await t.ctx.db.updateTable('jobs').set({ run_at: new Date(0).toISOString(), attempts: job.max_attempts - 1 }).where('id', '=', job.id).execute();
     await t.ctx.relay.drain();
     assert.equal((await row()).state, 'failed');
+    const note = await t.ctx.db.selectFrom('messages').select('body').where('ticket_id', '=', ticket.id).where('visibility', '=', 'internal').executeTakeFirstOrThrow();
+    assert.match(note.body, /^Our email to oliver\.grant@example\.co\.uk could not be sent after 10 attempts: .*451/);
     const failedJobs = await t.http.inject({ method: 'GET', url: '/api/v1/jobs?state=failed&name=email.send', headers: admin });
     assert.deepEqual((failedJobs.json() as { items: { id: string }[] }).items.map((j) => j.id), [job.id]);
 

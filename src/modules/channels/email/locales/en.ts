@@ -24,5 +24,6 @@ export const en = {
   followUpNote: 'The customer wrote by email about closed ticket {number}; this ticket continues it.',
   autoReplyNote: 'Automatic reply from {address} ({reason}); nothing was sent back:\n\n{body}',
   bounceNote: 'Our email to {recipient} could not be delivered: {diagnostic}. Check the address or reach the customer another way.',
+  deliveryFailedNote: 'Our email to {recipient} could not be sent after {attempts} attempts: {error}. Ask an admin to resend it once the mail server is fixed, or reach the customer another way.',
   unknownDiagnostic: 'the receiving server gave no reason',
 };

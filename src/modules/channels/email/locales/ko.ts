@@ -26,5 +26,6 @@ export const ko: typeof en = {
   followUpNote: '고객이 종료된 티켓 {number}에 대해 이메일을 다시 보냈습니다. 이 티켓에서 이어서 처리합니다.',
   autoReplyNote: '{address}의 자동 응답({reason})입니다. 회신하지 않았습니다.\n\n{body}',
   bounceNote: '{recipient}(으)로 보낸 이메일이 전달되지 않았습니다: {diagnostic}. 주소를 확인하거나 다른 방법으로 고객에게 연락해 주세요.',
+  deliveryFailedNote: '{recipient}(으)로 보내는 이메일이 {attempts}회 시도 후에도 발송되지 않았습니다: {error}. 메일 서버가 복구되면 관리자에게 재발송을 요청하거나, 다른 방법으로 고객에게 연락해 주세요.',
   unknownDiagnostic: '수신 서버가 사유를 알려 주지 않음',
 };

@@ -26,5 +26,6 @@ export const zhCN: typeof en = {
   followUpNote: '客户通过邮件就已关闭的工单 {number} 再次来信，本工单为其后续。',
   autoReplyNote: '来自 {address} 的自动回复（{reason}），系统未作回复：\n\n{body}',
   bounceNote: '发往 {recipient} 的邮件投递失败：{diagnostic}。请核对邮箱地址，或通过其他方式联系客户。',
+  deliveryFailedNote: '发往 {recipient} 的邮件在尝试 {attempts} 次后仍发送失败：{error}。邮件服务器修复后，请联系管理员重新发送，或通过其他方式联系客户。',
   unknownDiagnostic: '收件服务器未说明原因',
 };

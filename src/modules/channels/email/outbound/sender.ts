@@ -2,6 +2,8 @@ import type { Readable } from 'node:stream';
 import type { AppContext } from '../../../../context.js';
 import { nowIso } from '../../../../platform/db/ids.js';
 import type { JobInfo } from '../../../../platform/jobs/jobs.js';
+import { automatedMessageWriter } from '../../../tickets/commands/automatedMessageWriter.js';
+import { emailText } from '../locales/index.js';
 import { emailSettings, parseFrom } from '../settings.js';
 import { closeMailer, mailerOf } from './mailer.js';
 import { baseSubject, renderEmail, type OutboundKind } from './templates.js';
@@ -66,7 +68,19 @@ export async function emailSender(ctx: AppContext, emailId: string, job: JobInfo
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     const last = job.attempt >= job.maxAttempts;
-    await ctx.db.updateTable('email_messages').set({ attempts: job.attempt, error: reason.slice(0, 1000), ...(last ? { state: 'failed' } : {}) }).where('id', '=', emailId).execute();
+    if (last) {
+      // Out of attempts: the row turns failed and the agents see it on the ticket, like a bounce.
+      await ctx.transaction(async (trx) => {
+        await trx.updateTable('email_messages').set({ attempts: job.attempt, error: reason.slice(0, 1000), state: 'failed' }).where('id', '=', emailId).execute();
+        const ticket = await trx.selectFrom('tickets').select(['id', 'number', 'customer_id', 'channel', 'locale']).where('id', '=', row.ticket_id!).executeTakeFirst();
+        if (!ticket) return;
+        const recipient = (JSON.parse(row.recipients) as { to: string[] }).to.join(', ');
+        const body = emailText(ticket.locale, 'deliveryFailedNote', { recipient, attempts: String(job.attempt), error: reason.slice(0, 300) });
+        await automatedMessageWriter(trx, ticket, 'system', { body, meta: { emailFailed: emailId }, visibility: 'internal' });
+      });
+    } else {
+      await ctx.db.updateTable('email_messages').set({ attempts: job.attempt, error: reason.slice(0, 1000) }).where('id', '=', emailId).execute();
+    }
     // A broken pooled connection would fail the next try too.
     closeMailer(ctx);
     throw err;
