@@ -21,6 +21,7 @@ export const errorCatalogue = {
   transition_not_allowed: { status: 409, message: 'The ticket cannot move to that status from its current status.' },
   ticket_merged: { status: 409, message: 'The ticket was merged into another ticket.' },
   agent_guard_blocked: { status: 422, message: 'This reply asks the customer for something support never asks for.' },
+  email_unreadable: { status: 422, message: 'This email still cannot be read (no sender, or not MIME).' },
   payload_too_large: { status: 413, message: 'The request or attachment is larger than allowed.' },
   unsupported_media_type: { status: 415, message: 'This file type or content type is not accepted.' },
   idempotency_key_reused: { status: 422, message: 'This Idempotency-Key was used with a different request.' },

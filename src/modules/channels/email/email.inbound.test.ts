@@ -183,6 +183,21 @@ describe('email in: IMAP mailbox and SMTP listener against real servers', { skip
     assert.match(kept.error!, /^could not be stored \(3 tries\)/);
     assert.ok(kept.raw_key);
     assert.ok([...(await dovecot.flags()).values()].every((f) => f.has('\\Seen')));
+
+    // Once the cause is fixed an admin runs it through again; unreadable mail stays failed.
+    const failedId = async (messageId: string) => (await t.ctx.db.selectFrom('email_messages').select('id').where('message_id_header', '=', messageId).where('state', '=', 'failed').executeTakeFirstOrThrow()).id;
+    const id = await failedId('poison.1@example.kr');
+    const url = `/api/v1/email/messages/${id}/reprocess`;
+    assert.equal((await t.http.inject({ method: 'POST', url, headers: agent })).statusCode, 403);
+    const again = await t.http.inject({ method: 'POST', url, headers: admin });
+    assert.equal(again.statusCode, 200, again.body);
+    const { result } = again.json() as { result: { outcome: string; ticketId: string } };
+    assert.equal(result.outcome, 'stored');
+    assert.equal((await ticketOf('poison.1@example.kr')).id, result.ticketId);
+    assert.equal((await t.http.inject({ method: 'POST', url, headers: admin })).json().error.code, 'conflict', 'once only');
+    const unreadable = (await t.ctx.db.selectFrom('email_messages').select('id').where('error', '=', 'no valid From address').executeTakeFirstOrThrow()).id;
+    const still = await t.http.inject({ method: 'POST', url: `/api/v1/email/messages/${unreadable}/reprocess`, headers: admin });
+    assert.deepEqual([still.statusCode, still.json().error.code, still.json().error.field], [422, 'email_unreadable', 'id']);
   });
 
   it('threads replies only from participants: forged From, display names, Reply-To, CC and stolen In-Reply-To open new unverified tickets', async () => {

@@ -3,8 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../../../context.js';
 import { decodeCursor, toPage } from '../../../../platform/http/pagination.js';
 import { AppError } from '../../../../platform/http/errors.js';
+import { originOf } from '../../../identity/audit.js';
 import { agentActor, requireAgent } from '../../../identity/http/authenticate.js';
 import { loadTicketForActor } from '../../../tickets/queries.js';
+import { failedEmailReprocessor } from '../commands/failedEmailReprocessor.js';
 import { presentEmail } from '../presenters.js';
 import { emailIdParams, listEmailsQuery, ticketEmailParams } from './emailSchema.js';
 
@@ -47,6 +49,12 @@ export function registerEmailRoutes(root: FastifyInstance, ctx: AppContext, runt
       .header('cache-control', 'private, no-store')
       .send(await ctx.storage.get(row.raw_key));
   });
+
+  app.post(
+    '/api/v1/email/messages/:id/reprocess',
+    { preHandler: admin, schema: { tags, summary: 'Run a failed inbound email through again once its cause is fixed', params: emailIdParams } },
+    async (request) => ({ result: await failedEmailReprocessor({ ctx, actor: agentActor(request), origin: originOf(request), emailId: request.params.id }) }),
+  );
 
   app.get('/api/v1/email/mailboxes', { preHandler: admin, schema: { tags, summary: "This node's polled mailboxes and SMTP listener" } }, async () => ({
     mailboxes: runtime.mailboxes(),
