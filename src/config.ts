@@ -118,13 +118,28 @@ export const configSchema = z.object({
   DKIM_DOMAIN: z.string().optional().describe('DKIM signing domain (with DKIM_SELECTOR and DKIM_PRIVATE_KEY)'),
   DKIM_SELECTOR: z.string().optional().describe('DKIM selector published in DNS as `<selector>._domainkey.<domain>`'),
   DKIM_PRIVATE_KEY: z.string().optional().describe('DKIM private key in PEM (`\\n` for line breaks allowed)'),
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, "the bot token BotFather gave you, `123456789:AA…`")
+    .optional()
+    .describe('Telegram bot token from @BotFather; unset = no Telegram channel'),
+  TELEGRAM_MODE: z
+    .enum(['polling', 'webhook'])
+    .default('polling')
+    .describe('`polling` (getUpdates; one node only, works behind NAT) or `webhook` (Telegram posts to PUBLIC_URL; any number of nodes)'),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, '16–256 characters of A–Z, a–z, 0–9, _ and -')
+    .optional()
+    .describe('Secret Telegram sends in X-Telegram-Bot-Api-Secret-Token; required in webhook mode'),
+  TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org').describe('Bot API server (a self-hosted telegram-bot-api, or a loopback one in tests)'),
   SHUTDOWN_GRACE_MS: int(0).default(10_000).describe('Time to finish in-flight requests on SIGTERM'),
 });
 
 /** The parsed settings, with defaults that depend on other settings filled in (PUBLIC_URL). */
 export type Config = Omit<z.infer<typeof configSchema>, 'PUBLIC_URL'> & { PUBLIC_URL: string };
 
-export const secretVariables = new Set(['LEDGERDESK_SECRET', 'LEDGERDESK_ADMIN_PASSWORD', 'EXCHANGE_IDENTITY_SECRET', 'EXCHANGE_SECRET', 'DATABASE_URL', 'REDIS_URL', 'EMAIL_IMAP_MAILBOXES', 'SMTP_URL', 'DKIM_PRIVATE_KEY']);
+export const secretVariables = new Set(['LEDGERDESK_SECRET', 'LEDGERDESK_ADMIN_PASSWORD', 'EXCHANGE_IDENTITY_SECRET', 'EXCHANGE_SECRET', 'DATABASE_URL', 'REDIS_URL', 'EMAIL_IMAP_MAILBOXES', 'SMTP_URL', 'DKIM_PRIVATE_KEY', 'TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET']);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -132,6 +147,11 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+/** Settings another setting makes necessary: [name, is it missing, why]. */
+const requiredTogether: [string, (c: z.infer<typeof configSchema>) => boolean, string][] = [
+  ['TELEGRAM_WEBHOOK_SECRET', (c) => !!c.TELEGRAM_BOT_TOKEN && c.TELEGRAM_MODE === 'webhook' && !c.TELEGRAM_WEBHOOK_SECRET, 'required when TELEGRAM_MODE=webhook, so only Telegram can post updates'],
+];
 
 /** Reads the environment (or overrides, for tests); throws ConfigError naming each bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -141,7 +161,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (value !== undefined && value !== '') picked[key] = value;
   }
   const result = configSchema.safeParse(picked);
-  if (result.success) return { ...result.data, PUBLIC_URL: result.data.PUBLIC_URL ?? `http://localhost:${result.data.PORT}` };
+  if (result.success) {
+    const missing = requiredTogether.filter(([, needed]) => needed(result.data)).map(([name, , why]) => `${name} is missing: ${why}`);
+    if (missing.length) throw new ConfigError(missing);
+    return { ...result.data, PUBLIC_URL: result.data.PUBLIC_URL ?? `http://localhost:${result.data.PORT}` };
+  }
   throw new ConfigError(
     result.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? '?');

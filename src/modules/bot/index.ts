@@ -4,6 +4,7 @@ import { botOf, modelTrained } from './brain.js';
 import { botReplier } from './commands/botReplier.js';
 import { seedBotDefaults } from './defaults.js';
 import { registerBotRoutes } from './http/botRoutes.js';
+import { conversationalChannels, type Channel } from '../tickets/categories.js';
 
 export { botOf } from './brain.js';
 export type { BotAction, ActionInput, ActionResult } from './actions/registry.js';
@@ -30,7 +31,7 @@ export const botModule: Module = {
     const brain = botOf(ctx);
     // A chat's first words arrive with the ticket; everything after as messages.
     ctx.jobs.onEvent('ticket.created', 'bot.answer_opening', (e) => answer(ctx, str(e.payload.messageId)), {
-      when: (e) => e.payload.channel === 'chat',
+      when: (e) => conversationalChannels.has(e.payload.channel as Channel),
     });
     // A chat message's event says the chat's state when it was written; a chat never returns to
     // `bot`, so messages of chats a person already has cost no job row.

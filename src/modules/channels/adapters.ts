@@ -40,7 +40,13 @@ export interface ChannelAdapter<Payload = unknown, Normalised = unknown> {
   accept(ctx: AppContext, normalised: Normalised, origin: InboundOrigin): Promise<InboundResult>;
   /** Verify → normalise → accept; a payload that cannot be normalised is kept as failed, never dropped. */
   receive(ctx: AppContext, payload: Payload, origin: InboundOrigin): Promise<InboundResult>;
-  /** Sends an agent's reply; runs inside a durable job, so throwing retries it with backoff. */
+  /**
+   * Whose public messages this channel sends to the customer: email only agents' replies (its
+   * acknowledgements have their own job); a live channel such as Telegram also the bot's and the
+   * desk's, since nothing else shows them there.
+   */
+  readonly delivers: readonly ('agent' | 'bot' | 'system')[];
+  /** Sends a public message; runs inside a durable job, so throwing retries it with backoff. */
   deliverReply(ctx: AppContext, reply: ReplyToDeliver): Promise<void>;
 }
 

@@ -84,6 +84,8 @@ export interface ChatUpdate {
   ticketNumber: string;
   position?: number;
   etaSeconds?: number;
+  /** A chat already waiting moved up (channels that cannot show a live position skip these). */
+  movedUp?: true;
 }
 
 /** The `chat.updated` event the gateway pushes to the customer and the agents. */
@@ -104,7 +106,7 @@ export async function announceQueues(trx: DbOrTx, teamIds: Iterable<string>, now
     for (const [i, chat] of waiting.entries()) {
       await recordChatUpdated(trx, {
         ticketId: chat.ticket_id, state: 'queued', teamId, agentId: null, ticketNumber: chat.number,
-        position: i + 1, etaSeconds: etaSeconds(i + 1, basis),
+        position: i + 1, etaSeconds: etaSeconds(i + 1, basis), movedUp: true,
       });
     }
   }

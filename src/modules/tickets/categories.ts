@@ -15,6 +15,8 @@ export type Category = (typeof categories)[number];
 
 export const channels = ['web', 'chat', 'email', 'telegram', 'phone', 'api', 'forum'] as const;
 export type Channel = (typeof channels)[number];
+/** Channels whose tickets are live conversations (a `chats` row: bot first, then routing to a person). */
+export const conversationalChannels: ReadonlySet<Channel> = new Set<Channel>(['chat', 'telegram']);
 
 export const priorities = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof priorities)[number];

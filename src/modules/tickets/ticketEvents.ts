@@ -53,7 +53,7 @@ export interface CarriedMessage {
  */
 export async function recordMessageCreated(
   trx: DbOrTx,
-  ticket: Pick<TicketRow, 'id' | 'number' | 'customer_id'>,
+  ticket: Pick<TicketRow, 'id' | 'number' | 'customer_id' | 'channel'>,
   message: MessageRow,
   view?: { attachments: CarriedAttachment[]; authorName: string | null },
   extra: Record<string, unknown> = {},
@@ -64,7 +64,7 @@ export async function recordMessageCreated(
     authorName: view.authorName,
   };
   await recordEvent(trx, 'message.created', {
-    ticketId: ticket.id, number: ticket.number, messageId: message.id, visibility: message.visibility,
+    ticketId: ticket.id, number: ticket.number, ticketChannel: ticket.channel, messageId: message.id, visibility: message.visibility,
     authorType: message.author_type, authorId: message.author_id, customerId: ticket.customer_id,
     ...extra,
     ...(carried ? { view: carried } : {}),

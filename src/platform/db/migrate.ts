@@ -13,6 +13,7 @@ import * as m012 from './migrations/012_email.js';
 import * as m014 from './migrations/014_ticket_search.js';
 import * as m011 from './migrations/011_exchange.js';
 import * as m016 from './migrations/016_account_security.js';
+import * as m015 from './migrations/015_channel_identities.js';
 
 /** Migrations are imported statically so the compiled build and tsx see the same list. */
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '014_ticket_search': m014,
   '011_exchange': m011,
   '016_account_security': m016,
+  '015_channel_identities': m015,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

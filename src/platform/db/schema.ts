@@ -620,6 +620,7 @@ export interface DB {
   notifications: NotificationsTable;
   saved_views: SavedViewsTable;
   official_channels: OfficialChannelsTable;
+  channel_identities: ChannelIdentitiesTable;
   email_messages: EmailMessagesTable;
   email_participants: EmailParticipantsTable;
   exchange_risk_events: ExchangeRiskEventsTable;

@@ -11,6 +11,7 @@ import type { ReplyPlan } from '../answering/replyPlan.js';
 import { planReply } from '../answering/responder.js';
 import { loadBotSettings } from '../settings.js';
 import { applyBotTicketChanges } from '../ticketChanges.js';
+import { conversationalChannels } from '../../tickets/categories.js';
 
 export type ReplyOutcome = 'answered' | 'duplicate' | 'silent';
 
@@ -37,7 +38,7 @@ export async function botReplier(ctx: AppContext, messageId: string): Promise<Re
   const message = await ctx.db.selectFrom('messages').select(['ticket_id', 'author_type', 'visibility', 'body']).where('id', '=', messageId).executeTakeFirst();
   if (!message || message.author_type !== 'customer' || message.visibility !== 'public') return 'silent';
   const ticket = await ctx.db.selectFrom('tickets').selectAll().where('id', '=', message.ticket_id).executeTakeFirst();
-  if (!ticket || ticket.channel !== 'chat' || ticket.merged_into_id) return 'silent';
+  if (!ticket || !conversationalChannels.has(ticket.channel) || ticket.merged_into_id) return 'silent';
   const settings = await loadBotSettings(ctx.db);
   if (!settings.enabled) return 'silent';
 

@@ -10,6 +10,7 @@ import { emailSettings } from './settings.js';
 /** The email channel: a MIME source in (IMAP poller, SMTP listener), SMTP out. */
 export const emailAdapter: ChannelAdapter<Buffer, NormalisedEmail> = {
   channel: 'email',
+  delivers: ['agent'],
   payload: z.instanceof(Buffer).refine((b) => b.length > 0, 'an empty message'),
   normalise: (ctx, raw) => normaliseEmail(raw, emailSettings(ctx.config), ctx.secret, ctx.config.EMAIL_AUTHSERV_ID),
   accept: (ctx, email, origin) => inboundEmailWriter(ctx, email, origin),
