@@ -1,12 +1,12 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserializeModel } from '../platform/nlu/index.js';
 import type { EvalOutput } from './bot.js';
+import { runCli, type CliRun } from '../../test/process/cli.js';
 
 /** `ledgerdesk bot …` run as the real CLI in a child process; it needs no database. */
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -14,19 +14,8 @@ const fixtures = join(root, 'src/platform/nlu/fixtures');
 const trainCsv = join(fixtures, 'intents-train.csv');
 const testCsv = join(fixtures, 'intents-test.csv');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
-function bot(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/main.ts', 'bot', ...args], { cwd: root, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
+const bot = (...args: string[]): Promise<CliRun> => runCli(['bot', ...args]);
 
 describe('ledgerdesk bot', { timeout: 120_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'ledgerdesk-bot-'));

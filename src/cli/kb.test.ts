@@ -1,10 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { createWorkspace, root, type Workspace } from '../../test/process/server.js';
+import { runCli, type CliRun } from '../../test/process/cli.js';
+import { createWorkspace, type Workspace } from '../../test/process/server.js';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import type { Database } from '../platform/db/index.js';
@@ -16,19 +16,8 @@ import { seedHelpCenter } from '../modules/helpcenter/seed/seeder.js';
  * PostgreSQL schema. One workspace starts with the shipped help center; a second has only its
  * categories and sections, to receive an export.
  */
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function kb(ws: Workspace, ...args: string[]): Promise<Run> {
-  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...ws.env };
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/main.ts', 'kb', ...args], { cwd: root, env, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-    });
-  });
+function kb(ws: Workspace, ...args: string[]): Promise<CliRun> {
+  return runCli(['kb', ...args], ws.env);
 }
 
 const jsonl = (...records: object[]) => records.map((r) => JSON.stringify(r)).join('\n') + '\n';
