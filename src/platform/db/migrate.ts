@@ -9,11 +9,11 @@ import * as m007 from './migrations/007_canned_responses.js';
 import * as m008 from './migrations/008_notifications.js';
 import * as m009 from './migrations/009_saved_views.js';
 import * as m010 from './migrations/010_official_channels.js';
+import * as m011 from './migrations/011_exchange.js';
 import * as m012 from './migrations/012_email.js';
 import * as m014 from './migrations/014_ticket_search.js';
-import * as m011 from './migrations/011_exchange.js';
-import * as m016 from './migrations/016_account_security.js';
 import * as m015 from './migrations/015_channel_identities.js';
+import * as m016 from './migrations/016_account_security.js';
 
 /** Migrations are imported statically so the compiled build and tsx see the same list. */
 const migrations: Record<string, Migration> = {
@@ -27,11 +27,11 @@ const migrations: Record<string, Migration> = {
   '008_notifications': m008,
   '009_saved_views': m009,
   '010_official_channels': m010,
+  '011_exchange': m011,
   '012_email': m012,
   '014_ticket_search': m014,
-  '011_exchange': m011,
-  '016_account_security': m016,
   '015_channel_identities': m015,
+  '016_account_security': m016,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
