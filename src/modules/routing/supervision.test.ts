@@ -81,7 +81,8 @@ describe('transfer targets, the board’s active chats and presence frames', () 
     await socket.request({ type: 'queue.watch' });
     const res = await setAvailability(t, agent.headers, { status: 'away', maxChats: 4 });
     assert.equal(res.statusCode, 200, res.body);
-    const frame = await socket.next('agent.presence', (f) => f.agentId === agent.id);
+    // The agent coming online just before may still be on its way to the socket: wait for this change.
+    const frame = await socket.next('agent.presence', (f) => f.agentId === agent.id && f.status === 'away');
     assert.deepEqual(frame, { type: 'agent.presence', agentId: agent.id, status: 'away', maxChats: 4 });
     socket.close();
   });

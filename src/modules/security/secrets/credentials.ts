@@ -15,7 +15,8 @@ function passwordLike(token: string): boolean {
   return /\d/.test(clean) || /[^A-Za-z0-9']/.test(clean) || (/[a-z]/.test(clean) && /[A-Z]/.test(clean.slice(1)));
 }
 
-const CODE = /(verification\s*code|security\s*code|sms\s*code|2fa(?:\s*code)?|otp|authenticator(?:\s*code)?|google\s*code|one[\s-]*time\s*(?:code|password)|验证码|驗證碼|校验码|动态码|動態碼|谷歌验证码|谷歌驗證碼|短信码|인증\s*번호|인증\s*코드|보안\s*코드|otp\s*번호)\D{0,12}?(?<!\d)(\d{6}|\d{4}|\d{8})(?!\d)/gi;
+// The keyword starts a word and the code stands alone: "…302fac1063d4…" inside a transaction hash is neither.
+const CODE = /(?<![A-Za-z0-9])(verification\s*code|security\s*code|sms\s*code|2fa(?:\s*code)?|otp|authenticator(?:\s*code)?|google\s*code|one[\s-]*time\s*(?:code|password)|验证码|驗證碼|校验码|动态码|動態碼|谷歌验证码|谷歌驗證碼|短信码|인증\s*번호|인증\s*코드|보안\s*코드|otp\s*번호)\D{0,12}?(?<![A-Za-z0-9])(\d{6}|\d{4}|\d{8})(?![A-Za-z0-9])/gi;
 
 export function findCredentials(text: string): Finding[] {
   const out: Finding[] = [];

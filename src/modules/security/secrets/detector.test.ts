@@ -64,4 +64,12 @@ describe('secret detection', () => {
     const { text } = redactSecrets('password: Tr0ub4dor&3 and the SMS code is 482913, thanks');
     assert.equal(text, 'password: [redacted:password] and the SMS code is [redacted:one_time_code], thanks');
   });
+
+  it('reads no one-time code inside a hex run: "…302fac1063d4…" in a transaction hash is not "2FA 1063"', () => {
+    const hash = '3dd7fcbc5b904ca23ce4b8bc098f08609cea302fac1063d4cf44db54af540a0c';
+    assert.deepEqual(detectSecrets(hash), []);
+    assert.deepEqual(detectSecrets(`txid ${hash} on ERC20`), []);
+    assert.deepEqual(detectSecrets('my 2fa code 1063 stopped working').map((f) => f.kind), ['one_time_code']);
+    assert.deepEqual(detectSecrets('OTP:482913').map((f) => f.kind), ['one_time_code']);
+  });
 });
