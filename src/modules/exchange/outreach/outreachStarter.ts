@@ -9,6 +9,7 @@ import { allocateTicketNumber } from '../../tickets/numbers.js';
 import { addTicketEvent, systemRef, type TicketRow } from '../../tickets/ticketEvents.js';
 import { securityText } from '../locales/index.js';
 import { answerChoices, eventName, outreachQuestion } from './wording.js';
+import { insertChat } from '../../channels/chat/commands/chatStarter.js';
 
 export const OUTREACH_TIMEOUT_JOB = 'exchange.outreach_timeout';
 
@@ -35,10 +36,7 @@ export async function outreachStarter(ctx: AppContext, payload: Record<string, u
       assignee_id: null, team_id: null, merged_into_id: null, created_at: now, updated_at: now, solved_at: null, closed_at: null,
     };
     await trx.insertInto('tickets').values(ticket).execute();
-    await trx.insertInto('chats').values({
-      ticket_id: ticket.id, visitor_id: null, state: 'left_message', topic: 'security', team_id: null, queued_at: null, assigned_at: null, ended_at: null,
-      bot_state: '{}', customer_read_id: null, agent_read_id: null, created_at: now, updated_at: now,
-    }).execute();
+    await insertChat(trx, ticket.id, { state: 'left_message', topic: 'security' });
     await addTicketEvent(trx, ticket.id, systemRef, 'created', { channel: ticket.channel, category: ticket.category, priority: ticket.priority, status: ticket.status, outreach: event.type });
     const question = await automatedMessageWriter(trx, ticket, 'system', {
       body: outreachQuestion(locale, event), meta: { choices: answerChoices(locale), outreach: { riskEventId: event.id, type: event.type } },

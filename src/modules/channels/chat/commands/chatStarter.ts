@@ -1,4 +1,6 @@
 import type { AppContext } from '../../../../context.js';
+import type { Tx } from '../../../../platform/db/index.js';
+import type { ChatsTable } from '../../../../platform/db/schema.js';
 import { newId, nowIso } from '../../../../platform/db/ids.js';
 import type { RequestOrigin } from '../../../identity/actor.js';
 import { indexCustomer } from '../../../identity/customerSearch.js';
@@ -17,11 +19,21 @@ export interface ChatStart {
   clientId: string;
 }
 
-/** A subject for the ticket list: the first line of what the customer wrote. */
-const subjectOf = (body: string): string => {
+/** A subject for the ticket list: the first line of what the customer wrote (every live channel's). */
+export const chatSubject = (body: string): string => {
   const line = body.split(/\r?\n/, 1)[0]!.trim();
   return line.length > 120 ? `${line.slice(0, 119)}…` : line;
 };
+
+/** A conversation's `chats` row, written in its ticket's transaction (web chat, Telegram, outreach). */
+export async function insertChat(trx: Tx, ticketId: string, opts: { state: ChatsTable['state']; visitorId?: string | null; topic?: string | null }): Promise<void> {
+  const now = nowIso();
+  await trx.insertInto('chats').values({
+    ticket_id: ticketId, visitor_id: opts.visitorId ?? null, state: opts.state, topic: opts.topic ?? null, team_id: null,
+    queued_at: null, assigned_at: null, ended_at: null, bot_state: '{}', customer_read_id: null, agent_read_id: null,
+    created_at: now, updated_at: now,
+  }).execute();
+}
 
 /**
  * Opens a chat: a ticket on the chat channel (number, first message, `ticket.created`) plus its
@@ -52,15 +64,8 @@ export async function chatStarter({ ctx, side, input, origin }: { ctx: AppContex
 
   const created = await ticketCreator({
     ctx, actor, origin, clientId: input.clientId, fieldsLater: true,
-    input: { subject: subjectOf(input.body), body: input.body, category: input.topic, locale: input.locale, channel: 'chat' },
-    within: async (trx, { ticket }) => {
-      const now = nowIso();
-      await trx.insertInto('chats').values({
-        ticket_id: ticket.id, visitor_id: side.visitorId, state: 'bot', topic: input.topic, team_id: null,
-        queued_at: null, assigned_at: null, ended_at: null, bot_state: '{}', customer_read_id: null, agent_read_id: null,
-        created_at: now, updated_at: now,
-      }).execute();
-    },
+    input: { subject: chatSubject(input.body), body: input.body, category: input.topic, locale: input.locale, channel: 'chat' },
+    within: (trx, { ticket }) => insertChat(trx, ticket.id, { state: 'bot', visitorId: side.visitorId, topic: input.topic }),
   });
   return { chatId: created.ticket.id, created: true };
 }

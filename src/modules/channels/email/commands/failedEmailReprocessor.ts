@@ -1,3 +1,4 @@
+import { buffer } from 'node:stream/consumers';
 import type { AppContext } from '../../../../context.js';
 import { AppError } from '../../../../platform/http/errors.js';
 import type { AgentActor, RequestOrigin } from '../../../identity/actor.js';
@@ -5,12 +6,6 @@ import { audit } from '../../../identity/audit.js';
 import type { InboundResult } from '../../adapters.js';
 import { emailAdapter } from '../adapter.js';
 import { UnparsableEmailError } from '../inbound/normalise.js';
-
-async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-  return Buffer.concat(chunks);
-}
 
 /**
  * An admin runs a kept failed message through the email adapter again once the cause is fixed (a
@@ -22,7 +17,7 @@ export async function failedEmailReprocessor({ ctx, actor, origin, emailId }: { 
   const row = await ctx.db.selectFrom('email_messages').select(['id', 'state', 'raw_key', 'source']).where('id', '=', emailId).where('direction', '=', 'inbound').executeTakeFirst();
   if (!row) throw new AppError('not_found', 'No such inbound email.');
   if (row.state !== 'failed' || !row.raw_key) throw new AppError('conflict', 'Only failed mail with a kept source can be processed again.', 'id');
-  const raw = await readAll(await ctx.storage.get(row.raw_key));
+  const raw = await buffer(await ctx.storage.get(row.raw_key));
   let result: InboundResult;
   try {
     result = await emailAdapter.accept(ctx, await emailAdapter.normalise(ctx, raw), { source: row.source ?? 'reprocessed' });

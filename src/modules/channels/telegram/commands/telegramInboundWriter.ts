@@ -1,14 +1,14 @@
 import type { AppContext } from '../../../../context.js';
-import { nowIso } from '../../../../platform/db/ids.js';
 import type { Tx } from '../../../../platform/db/index.js';
 import { AppError } from '../../../../platform/http/errors.js';
-import { recordEvent } from '../../../../platform/bus/outbox.js';
 import type { Actor } from '../../../identity/actor.js';
 import { acceptAttachment, withStoredAttachments, type AcceptedAttachment, type UploadedFile } from '../../../tickets/attachments.js';
 import { messageWriter } from '../../../tickets/commands/messageSender.js';
 import { ticketCreator } from '../../../tickets/commands/ticketCreator.js';
+import { chatSubject, insertChat } from '../../chat/commands/chatStarter.js';
+import { handoverRequester } from '../../chat/commands/chatStateChanger.js';
+import { loadChat } from '../../chat/queries.js';
 import { loadTicketForActor } from '../../../tickets/queries.js';
-import type { TicketRow } from '../../../tickets/ticketEvents.js';
 import type { InboundOrigin, InboundResult } from '../../adapters.js';
 import type { TelegramInbound, TelegramSender } from '../inbound/normalise.js';
 import { telegramText } from '../locales/index.js';
@@ -20,25 +20,20 @@ type Deps = { ctx: AppContext; settings: TelegramSettings };
 const ignored = (): InboundResult => ({ outcome: 'ignored', ticketId: null, created: false });
 
 /** The customer's open Telegram conversation: their newest telegram ticket not solved, closed or merged. */
-async function openConversation(trx: Tx | AppContext['db'], customerId: string): Promise<{ ticketId: string; chatState: string } | undefined> {
+async function openConversation(trx: Tx | AppContext['db'], customerId: string): Promise<{ ticketId: string } | undefined> {
   const row = await trx.selectFrom('tickets').innerJoin('chats', 'chats.ticket_id', 'tickets.id')
-    .select(['tickets.id', 'chats.state'])
+    .select('tickets.id')
     .where('tickets.customer_id', '=', customerId).where('tickets.channel', '=', 'telegram')
     .where('tickets.status', 'not in', ['solved', 'closed']).where('tickets.merged_into_id', 'is', null)
     .orderBy('tickets.id', 'desc').limit(1).executeTakeFirst();
-  return row && { ticketId: row.id, chatState: row.state };
+  return row && { ticketId: row.id };
 }
-
-const subjectOf = (body: string): string => {
-  const line = body.split(/\r?\n/, 1)[0]!.trim();
-  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
-};
 
 /** A second message raced this first one into a conversation of its own: write into that one instead. */
 class ConversationExists extends Error {}
 
-async function say(deps: Deps, chatId: number, text: string, extra: Parameters<ReturnType<typeof telegramApi>['sendMessage']>[2] = {}): Promise<void> {
-  await telegramApi(deps.ctx, deps.settings).sendMessage(chatId, text, extra);
+async function say(deps: Deps, chatId: number, text: string): Promise<void> {
+  await telegramApi(deps.ctx, deps.settings).sendMessage(chatId, text);
 }
 
 /** Fetches and checks the customer's files; refused ones are named back to them, the rest kept. */
@@ -77,7 +72,7 @@ async function storeMessage(deps: Deps, from: TelegramSender, customer: Telegram
         await lockTelegramIdentity(trx, from.userId);
         const ticket = await loadTicketForActor(trx, actor, open.ticketId, { forUpdate: true });
         const chat = await trx.selectFrom('chats').select('state').where('ticket_id', '=', ticket.id).executeTakeFirstOrThrow();
-        // Duplicate deliveries of one update carry the same client id: the unique index refuses the second.
+        // Duplicate deliveries of one update carry the same client id: the second writes nothing.
         const seen = await trx.selectFrom('messages').select('id').where('ticket_id', '=', ticket.id).where('client_id', '=', clientId).executeTakeFirst();
         if (seen) return null;
         await messageWriter(trx, { actor, ticket, input: { body }, stored: kept, origin, clientId, channel: 'telegram', event: { chatState: chat.state } });
@@ -88,16 +83,12 @@ async function storeMessage(deps: Deps, from: TelegramSender, customer: Telegram
     try {
       const created = await ticketCreator({
         ctx, actor: { kind: 'guest', customerId: customer.customerId, ticketId: '' }, origin, clientId, files, fieldsLater: true,
-        input: { subject: subjectOf(body) || '(Telegram)', body, category: 'platform', locale: customer.locale, channel: 'telegram' },
+        input: { subject: chatSubject(body) || '(Telegram)', body, category: 'platform', locale: customer.locale, channel: 'telegram' },
         within: async (trx, { ticket }) => {
           await lockTelegramIdentity(trx, from.userId);
           const other = await openConversation(trx, customer.customerId);
           if (other && other.ticketId !== ticket.id) throw new ConversationExists();
-          const now = nowIso();
-          await trx.insertInto('chats').values({
-            ticket_id: ticket.id, visitor_id: null, state: 'bot', topic: null, team_id: null, queued_at: null, assigned_at: null,
-            ended_at: null, bot_state: '{}', customer_read_id: null, agent_read_id: null, created_at: now, updated_at: now,
-          }).execute();
+          await insertChat(trx, ticket.id, { state: 'bot' });
         },
       });
       return { outcome: 'stored', ticketId: created.ticket.id, created: true };
@@ -115,12 +106,8 @@ async function requestPerson(deps: Deps, from: TelegramSender, customer: Telegra
     await say(deps, from.chatId, telegramText(customer.locale, 'describeFirst'));
     return ignored();
   }
-  if (open.chatState === 'bot') {
-    await deps.ctx.transaction(async (trx) => {
-      const ticket = await trx.selectFrom('tickets').select(['id', 'locale', 'category']).where('id', '=', open.ticketId).executeTakeFirstOrThrow();
-      await recordEvent(trx, 'chat.handover_requested', { ticketId: ticket.id, reason: 'customer', locale: ticket.locale });
-    });
-  }
+  const chat = await loadChat(deps.ctx.db, open.ticketId);
+  if (chat) await handoverRequester({ ctx: deps.ctx, chat });
   return { outcome: 'stored', ticketId: open.ticketId, created: false };
 }
 
@@ -152,4 +139,3 @@ export async function telegramInboundWriter(deps: Deps, inbound: TelegramInbound
   }
 }
 
-export type { TicketRow };

@@ -1,3 +1,4 @@
+import { buffer } from 'node:stream/consumers';
 import { GrammyError, InputFile } from 'grammy';
 import type { AppContext } from '../../../../context.js';
 import type { DomainEvent } from '../../../../platform/bus/bus.js';
@@ -11,12 +12,6 @@ type Deps = { ctx: AppContext; settings: TelegramSettings };
 
 /** Photos Telegram shows inline; anything else goes as a document. */
 const PHOTO_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
-
-async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-  return Buffer.concat(chunks);
-}
 
 /**
  * Sends to a Telegram customer. Telegram refusing for good — the user blocked the bot (403) or
@@ -51,7 +46,7 @@ export async function deliverTelegramMessage(deps: Deps, messageId: string): Pro
   await sending(deps, row.ticketId, row.customerId, async ({ chatId }) => {
     if (reply.text.trim()) await api.sendMessage(chatId, reply.text, reply.keyboard.length ? { reply_markup: { inline_keyboard: reply.keyboard } } : {});
     for (const file of files) {
-      const upload = new InputFile(await readAll(await deps.ctx.storage.get(file.storage_key)), file.filename);
+      const upload = new InputFile(await buffer(await deps.ctx.storage.get(file.storage_key)), file.filename);
       if (PHOTO_TYPES.has(file.content_type)) await api.sendPhoto(chatId, upload);
       else await api.sendDocument(chatId, upload);
     }
