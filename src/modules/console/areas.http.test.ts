@@ -36,10 +36,11 @@ describe('GET /api/v1/console/areas', () => {
   });
 
   it('agrees with the owning modules: what it refuses, their routes refuse too', async () => {
-    const { headers } = await agentWithToken(t.ctx, 'supervisor');
+    const { agent, headers } = await agentWithToken(t.ctx, 'supervisor');
     const res = await t.http.inject({ url: '/api/v1/console/areas', headers });
     const areas = res.json().areas as Record<string, boolean>;
-    const probes: [string, string][] = [['agents', '/api/v1/agents'], ['widget', '/api/v1/chat/settings'], ['contentGaps', '/api/v1/kb/content-gaps']];
+    // Supervisors may read the agent list, not manage agents: probe a record only admins open.
+    const probes: [string, string][] = [['agents', `/api/v1/agents/${agent.id}`], ['widget', '/api/v1/chat/settings'], ['contentGaps', '/api/v1/kb/content-gaps']];
     for (const [area, url] of probes) {
       const probe = await t.http.inject({ url, headers });
       assert.equal(probe.statusCode === 200, areas[area], `${area}: ${probe.statusCode}`);

@@ -50,10 +50,20 @@ describe('agents, teams, audit log and the first admin', () => {
     }
   });
 
-  it('lists agents: 401 anonymous, 403 for a supervisor, 200 for an admin with a cursor', async () => {
+  it('lists agents: 401 anonymous, 403 for an agent, read-only for a supervisor, 200 for an admin with a cursor', async () => {
     assert.equal((await t.http.inject({ url: '/api/v1/agents' })).statusCode, 401);
+    const plain = await agentWithToken(t.ctx, 'agent');
+    const denied = await t.http.inject({ url: '/api/v1/agents', headers: plain.headers });
+    assert.equal(denied.statusCode, 403);
+    assert.equal(denied.json().error.code, 'forbidden');
     const sup = await agentWithToken(t.ctx, 'supervisor');
-    assert.equal((await t.http.inject({ url: '/api/v1/agents', headers: sup.headers })).statusCode, 403);
+    const listed = await t.http.inject({ url: '/api/v1/agents?limit=100', headers: sup.headers });
+    assert.equal(listed.statusCode, 200);
+    assert.ok(listed.json().items.some((a: { id: string }) => a.id === plain.agent.id));
+    // Reading the list is all: one agent's record and every change stay with admins.
+    assert.equal((await t.http.inject({ url: `/api/v1/agents/${plain.agent.id}`, headers: sup.headers })).statusCode, 403);
+    const rename = await t.http.inject({ method: 'PATCH', url: `/api/v1/agents/${plain.agent.id}`, headers: sup.headers, payload: { name: 'Renamed' } });
+    assert.equal(rename.statusCode, 403);
     const { headers } = await agentWithToken(t.ctx, 'admin');
     for (let i = 0; i < 3; i++) await createAgent(t.ctx);
     const first = await t.http.inject({ url: '/api/v1/agents?limit=2', headers });

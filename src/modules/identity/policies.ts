@@ -8,6 +8,7 @@ import { AppError } from '../../platform/http/errors.js';
 export function abilitiesOf(actor: AgentActor) {
   return {
     manageAgents: actor.role === 'admin' && actor.scopes.has('admin'),
+    listAgents: canListAgents(actor),
     manageTeams: atLeast(actor.role, 'supervisor'),
     readAuditLog: canReadAuditLog(actor),
     createApiTokens: actor.via === 'session',
@@ -18,6 +19,14 @@ export function abilitiesOf(actor: AgentActor) {
   };
 }
 export type Abilities = ReturnType<typeof abilitiesOf>;
+
+/**
+ * The agent list is read-only for supervisors: the supervisor board and reassigning need to
+ * name every agent, while creating, changing and 2FA resets stay with admins.
+ */
+export function canListAgents(actor: AgentActor): boolean {
+  return actor.scopes.has('admin') || (atLeast(actor.role, 'supervisor') && actor.scopes.has('tickets:read'));
+}
 
 /** Supervisors read it in the console; integrations only with a token carrying `admin`. */
 export function canReadAuditLog(actor: AgentActor): boolean {

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../../context.js';
 import { notFound } from '../../../platform/http/errors.js';
@@ -6,6 +6,7 @@ import { originOf } from '../audit.js';
 import { agentCreator } from '../commands/agentCreator.js';
 import { agentUpdater, twoFactorResetter } from '../commands/agentUpdater.js';
 import { decodeCursor, toPage } from '../../../platform/http/pagination.js';
+import { canListAgents } from '../policies.js';
 import { presentAgent } from '../presenters.js';
 import { agentActor, requireAgent } from './authenticate.js';
 import { agentIdParams, createAgentBody, listAgentsQuery, updateAgentBody } from './agentSchema.js';
@@ -15,8 +16,13 @@ export function registerAgentRoutes(root: FastifyInstance, ctx: AppContext): voi
   const app = root.withTypeProvider<ZodTypeProvider>();
   const admin = requireAgent('admin', 'admin');
   const tags = ['agents'];
+  // Supervisors may read the list; anyone else gets the admin guard's own 401/403.
+  const lister = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    if (request.actor?.kind === 'agent' && canListAgents(request.actor)) return;
+    await admin(request, reply);
+  };
 
-  app.get('/api/v1/agents', { preHandler: admin, schema: { tags, summary: 'List agents', querystring: listAgentsQuery } }, async (request) => {
+  app.get('/api/v1/agents', { preHandler: lister, schema: { tags, summary: 'List agents (supervisors read, admins manage)', querystring: listAgentsQuery } }, async (request) => {
     const { cursor, limit, role } = request.query;
     let q = ctx.db.selectFrom('agents').selectAll().orderBy('id').limit(limit + 1);
     if (cursor) q = q.where('id', '>', decodeCursor(cursor));
