@@ -133,13 +133,18 @@ export const configSchema = z.object({
     .optional()
     .describe('Secret Telegram sends in X-Telegram-Bot-Api-Secret-Token; required in webhook mode'),
   TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org').describe('Bot API server (a self-hosted telegram-bot-api, or a loopback one in tests)'),
+  PHONE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[\x21-\x7e]{32,256}$/, '32–256 printable characters without spaces')
+    .optional()
+    .describe('HMAC-SHA256 key the telephony system signs its call events with (docs/phone.md); unset = the CTI webhook answers 404'),
   SHUTDOWN_GRACE_MS: int(0).default(10_000).describe('Time to finish in-flight requests on SIGTERM'),
 });
 
 /** The parsed settings, with defaults that depend on other settings filled in (PUBLIC_URL). */
 export type Config = Omit<z.infer<typeof configSchema>, 'PUBLIC_URL'> & { PUBLIC_URL: string };
 
-export const secretVariables = new Set(['LEDGERDESK_SECRET', 'LEDGERDESK_ADMIN_PASSWORD', 'EXCHANGE_IDENTITY_SECRET', 'EXCHANGE_SECRET', 'DATABASE_URL', 'REDIS_URL', 'EMAIL_IMAP_MAILBOXES', 'SMTP_URL', 'DKIM_PRIVATE_KEY', 'TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET']);
+export const secretVariables = new Set(['LEDGERDESK_SECRET', 'LEDGERDESK_ADMIN_PASSWORD', 'EXCHANGE_IDENTITY_SECRET', 'EXCHANGE_SECRET', 'DATABASE_URL', 'REDIS_URL', 'EMAIL_IMAP_MAILBOXES', 'SMTP_URL', 'DKIM_PRIVATE_KEY', 'TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET', 'PHONE_WEBHOOK_SECRET']);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -14,6 +14,7 @@ import * as m012 from './migrations/012_email.js';
 import * as m014 from './migrations/014_ticket_search.js';
 import * as m015 from './migrations/015_channel_identities.js';
 import * as m016 from './migrations/016_account_security.js';
+import * as m017 from './migrations/017_phone.js';
 
 /** Migrations are imported statically so the compiled build and tsx see the same list. */
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '014_ticket_search': m014,
   '015_channel_identities': m015,
   '016_account_security': m016,
+  '017_phone': m017,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -587,6 +587,53 @@ export interface ChannelIdentitiesTable {
   updated_at: string;
 }
 
+/** A phone call the telephony system reported (CTI webhook), on its customer's phone ticket. */
+export interface CallsTable {
+  id: string;
+  provider_call_id: string;
+  direction: 'inbound' | 'outbound';
+  /** E.164. */
+  from_number: string;
+  to_number: string;
+  customer_id: string | null;
+  ticket_id: string | null;
+  agent_id: string | null;
+  state: 'ringing' | 'answered' | 'ended' | 'missed';
+  started_at: string;
+  answered_at: string | null;
+  ended_at: string | null;
+  duration_seconds: number | null;
+  recording_url: string | null;
+  notes: string | null;
+  logged_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A customer's request to be called back, queued by due time for agents. */
+export interface CallbackRequestsTable {
+  id: string;
+  ticket_id: string;
+  customer_id: string;
+  call_id: string | null;
+  source: 'form' | 'widget' | 'missed_call';
+  phone: string;
+  name: string | null;
+  window_start: string | null;
+  window_end: string | null;
+  timezone: string | null;
+  topic: string;
+  locale: string;
+  due_at: string;
+  state: 'pending' | 'scheduled' | 'done' | 'no_answer' | 'cancelled';
+  attempts: Generated<number>;
+  outcome: 'reached' | 'no_answer' | 'wrong_number' | 'cancelled' | null;
+  outcome_note: string | null;
+  assignee_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   settings: SettingsTable;
   agents: AgentsTable;
@@ -621,6 +668,8 @@ export interface DB {
   saved_views: SavedViewsTable;
   official_channels: OfficialChannelsTable;
   channel_identities: ChannelIdentitiesTable;
+  calls: CallsTable;
+  callback_requests: CallbackRequestsTable;
   email_messages: EmailMessagesTable;
   email_participants: EmailParticipantsTable;
   exchange_risk_events: ExchangeRiskEventsTable;
