@@ -81,9 +81,18 @@ function runPass(label, files, env) {
       const tap = await readFile(tapPath, 'utf8').catch(() => '');
       await rm(tapPath, { force: true });
       const count = (key) => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
-      resolve({ code, passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') + count('todo') });
+      resolve({ code, passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') + count('todo'), slowest: slowest(tap, label) });
     });
   });
+}
+
+/**
+ * The top-level tests (a file's describe block, or a file's own top-level tests) that took
+ * longest: CI has a time budget, and this list says where it goes.
+ */
+function slowest(tap, label) {
+  const points = [...tap.matchAll(/^(?:not )?ok \d+ - (.*)\n {2}---\n {2}duration_ms: ([\d.]+)/gm)];
+  return points.map((m) => ({ name: `${label}: ${m[1]}`, ms: Number(m[2]) }));
 }
 
 /**
@@ -110,9 +119,11 @@ process.on('exit', () => rmSync(modelCache, { recursive: true, force: true }));
 
 const files = only.length ? only : findTests(join(root, 'src')).concat(findTests(join(root, 'test')));
 const totals = { passed: 0, failed: 0, skipped: 0 };
+const timings = [];
 let exitCode = 0;
 const add = (r) => {
   totals.passed += r.passed; totals.failed += r.failed; totals.skipped += r.skipped;
+  timings.push(...(r.slowest ?? []));
   if (r.code !== 0) exitCode = 1;
 };
 
@@ -134,5 +145,9 @@ if (reachable === true) {
   process.stdout.write(`\nSKIPPED the PostgreSQL pass: ${pgUrl} is unreachable (${reachable}).\n`);
 }
 if (totals.failed > 0) exitCode = 1;
+if (!only.length && timings.length) {
+  process.stdout.write('\nSlowest tests:\n');
+  for (const t of timings.sort((a, b) => b.ms - a.ms).slice(0, 12)) process.stdout.write(`  ${(t.ms / 1000).toFixed(1).padStart(6)} s  ${t.name}\n`);
+}
 process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
 process.exit(exitCode);
