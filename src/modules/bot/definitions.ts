@@ -118,8 +118,9 @@ const askStep = z.strictObject({
   field: fieldName.optional().describe('Where the answer is stored'),
   choices: z.array(choiceSchema).min(1).max(8).optional(),
   pattern: pattern.optional().describe('Free-text answers must match (after transform)'),
-  transform: z.array(z.enum(['trim', 'upper', 'lower', 'compact'])).max(4).optional().describe('compact removes all spaces'),
+  transform: z.array(z.enum(['trim', 'upper', 'lower', 'compact', 'digits'])).max(4).optional().describe('compact removes all spaces, digits all but digits'),
   invalid: localizedText(500).optional().describe('Said before asking again after an answer that does not fit'),
+  secret: z.boolean().optional().describe('A one-time code: the answer is stored sealed, passed to the next steps once and never kept in the fields'),
   next: stepId.optional(),
 });
 const actionStep = z.strictObject({

@@ -31,9 +31,11 @@ export async function settle(t: TestApp): Promise<void> {
   for (let i = 0; i < 3; i++) await t.ctx.relay.drain();
 }
 
-export async function openChat(t: TestApp, firstWords: string, opts: { locale?: string; topic?: 'deposit' | 'withdrawal' | 'account' | 'platform'; externalId?: string } = {}): Promise<TestChat> {
+export async function openChat(
+  t: TestApp, firstWords: string, opts: { locale?: string; topic?: 'deposit' | 'withdrawal' | 'account' | 'platform'; externalId?: string; verified?: boolean } = {},
+): Promise<TestChat> {
   const locale = opts.locale ?? 'en';
-  const customer = await createCustomer(t.ctx, { locale, ...(opts.externalId ? { externalId: opts.externalId } : {}) });
+  const customer = await createCustomer(t.ctx, { locale, ...(opts.externalId ? { externalId: opts.externalId } : {}), ...(opts.verified === false ? { verified: false } : {}) });
   const topic = opts.topic ?? 'platform';
   const created = await ticketCreator({
     ctx: t.ctx,

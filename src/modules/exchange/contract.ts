@@ -41,6 +41,9 @@ const transactionBase = {
   requiredConfirmations: z.number().int().min(0),
   riskHold: z.boolean(),
   reasonCodes: z.array(reasonCode).max(10),
+  /** Staff only — the exchange's risk rule and note behind a hold or rejection; never shown to the customer. */
+  riskRuleId: z.string().max(64).nullable().optional(),
+  riskNote: z.string().max(500).nullable().optional(),
   createdAt: iso,
   updatedAt: iso,
 };

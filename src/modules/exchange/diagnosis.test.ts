@@ -71,3 +71,34 @@ describe('transaction diagnosis', () => {
     assert.equal(diagnose('withdrawal', withdrawal({ status: 'pending_review', riskHold: true, reasonCodes: ['KYC_REQUIRED'], requiredKycLevel: 2 })).code, 'kyc_required');
   });
 });
+
+describe('staff-only diagnosis details', () => {
+  const held = withdrawal({
+    status: 'pending_review', riskHold: true, reasonCodes: ['RISK_REVIEW'], riskRuleId: 'WD-NEWADDR-24H',
+    riskNote: 'First withdrawal to this address within 24 h of a password change',
+  });
+
+  it('carries the risk rule and note for staff and never words them for the customer', () => {
+    const d = diagnose('withdrawal', held);
+    assert.deepEqual(d.staff, { reasonCodes: ['RISK_REVIEW'], riskRuleId: 'WD-NEWADDR-24H', riskNote: 'First withdrawal to this address within 24 h of a password change' });
+    for (const locale of locales) {
+      const text = explain(d, locale);
+      assert.ok(!/WD-NEWADDR|password change|RISK_REVIEW/.test(text), `${locale}: ${text}`);
+    }
+  });
+
+  it('a rejection for an internal risk or AML reason is worded as "no further reason"; a customer-facing reason still is explained', () => {
+    const aml = diagnose('withdrawal', withdrawal({ status: 'rejected', reasonCodes: ['AML_SCREENING_HIT'], riskRuleId: 'AML-DST-03' }));
+    assert.equal(aml.code, 'failed');
+    assert.match(explain(aml, 'en'), /the exchange gave no further reason/);
+    assert.ok(!explain(aml, 'en').includes('AML'));
+    assert.deepEqual(aml.staff.reasonCodes, ['AML_SCREENING_HIT']);
+    const contract = diagnose('withdrawal', withdrawal({ status: 'failed', reasonCodes: ['CONTRACT_REJECTED'] }));
+    assert.match(explain(contract, 'en'), /smart contract that refused the transfer/);
+  });
+
+  it('an exchange that sends no risk details (the fields are optional) gives nulls, not a guess', () => {
+    assert.deepEqual(diagnose('deposit', deposit({ status: 'on_hold', riskHold: true, reasonCodes: ['RISK_REVIEW'] })).staff, { reasonCodes: ['RISK_REVIEW'], riskRuleId: null, riskNote: null });
+    assert.deepEqual(diagnose('deposit', null).staff, { reasonCodes: [], riskRuleId: null, riskNote: null });
+  });
+});

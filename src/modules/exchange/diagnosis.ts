@@ -18,12 +18,28 @@ export interface Diagnosis {
   /** Nothing the customer can do alone: a person has to act (recover, review, look it up). */
   needsPerson: boolean;
   vars: { coin?: string; network?: string; amount?: string; confirmations?: number; required?: number; minutes?: number; minimum?: string; memo?: 'tag' | 'memo'; expectedNetwork?: string; requiredKyc?: number; currentKyc?: number; reason?: string };
+  /**
+   * For support staff only (the agent's side panel), never in `explain()`: telling a customer
+   * which risk rule caught them teaches a fraudster how to get around it.
+   */
+  staff: StaffDetails;
 }
+
+export interface StaffDetails {
+  reasonCodes: string[];
+  riskRuleId: string | null;
+  riskNote: string | null;
+}
+
+/** Reason codes of the exchange's risk and compliance screening: worded to customers as "no further reason". */
+const INTERNAL_REASON = /^(RISK|AML|SANCTION|FRAUD)_/;
 
 const selfServe = new Set<DiagnosisCode>(['credited', 'completed', 'confirming', 'processing', 'travel_rule', 'kyc_required']);
 
+const noStaffDetails: StaffDetails = { reasonCodes: [], riskRuleId: null, riskNote: null };
+
 function make(code: DiagnosisCode, kind: TransactionKind, vars: Diagnosis['vars'] = {}): Diagnosis {
-  return { code, kind, needsPerson: !selfServe.has(code), vars };
+  return { code, kind, needsPerson: !selfServe.has(code), vars, staff: noStaffDetails };
 }
 
 /** Minutes until the remaining confirmations at the network's usual pace; undefined when we don't know its pace. */
@@ -39,6 +55,10 @@ export function minutesToGo(network: string, confirmations: number, required: nu
  */
 export function diagnose(kind: TransactionKind, tx: Transaction | null, account: { kycLevel: number } | null = null): Diagnosis {
   if (!tx) return make('not_found', kind);
+  return { ...diagnoseFound(tx, account), staff: { reasonCodes: [...tx.reasonCodes], riskRuleId: tx.riskRuleId ?? null, riskNote: tx.riskNote ?? null } };
+}
+
+function diagnoseFound(tx: Transaction, account: { kycLevel: number } | null): Diagnosis {
   const reasons = new Set(tx.reasonCodes);
   const base = { coin: tx.coin, network: tx.network, amount: tx.amount };
   const confirming = (): Diagnosis => {
@@ -76,7 +96,7 @@ export function explain(d: Diagnosis, locale: Locale): string {
   if (d.code === 'confirming' && v.minutes === undefined) key += 'NoEta';
   if (d.code === 'kyc_required' && (v.requiredKyc === undefined || v.currentKyc === undefined)) key += 'NoLevel';
   if (d.code === 'below_minimum' && v.minimum === undefined) key += 'NoMinimum';
-  const reasonKey = `exchange.reason.${v.reason ?? ''}`;
+  const reasonKey = `exchange.reason.${v.reason && !INTERNAL_REASON.test(v.reason) ? v.reason : 'UNSPECIFIED'}`;
   const reason = t(locale, reasonKey);
   return t(locale, key, {
     coin: v.coin ?? '',

@@ -1,6 +1,7 @@
 import type { Module } from '../module.js';
 import { botOf } from '../bot/index.js';
 import { exchangeBotActions } from './botActions.js';
+import { codeActions } from './codeActions.js';
 import { freezeActions } from './freeze/freezeActions.js';
 import { registerFreezeRoutes } from './http/freezeRoutes.js';
 import { registerPanelRoutes } from './http/panelRoutes.js';
@@ -30,7 +31,7 @@ export const exchangeModule: Module = {
     await registerRiskEventRoutes(app, ctx);
     registerPanelRoutes(app, ctx);
     registerFreezeRoutes(app, ctx);
-    for (const [name, action] of Object.entries({ ...exchangeBotActions(ctx), ...freezeActions(ctx) })) botOf(ctx).actions.register(name, action);
+    for (const [name, action] of Object.entries({ ...exchangeBotActions(ctx), ...freezeActions(ctx), ...codeActions(ctx) })) botOf(ctx).actions.register(name, action);
     ctx.jobs.onEvent(RISK_EVENT, 'exchange.outreach_start', (event) => outreachStarter(ctx, event.payload));
     // Customers' public messages that could answer an outreach: not chats the bot or a person is handling.
     ctx.jobs.onEvent('message.created', 'exchange.outreach_answer', (event) => outreachAnswerer(ctx, event.payload), {

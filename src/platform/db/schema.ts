@@ -518,6 +518,22 @@ export interface ExchangeVerificationsTable {
   verified_at: string | null;
 }
 
+/** An answer the bot asked for that must never be stored in clear, sealed until checked (migration 019). */
+export interface SealedAnswersTable {
+  message_id: string;
+  ticket_id: string;
+  sealed: string;
+  created_at: string;
+}
+
+/** The built-in exchange simulator's state, shared by every node (migration 019). */
+export interface ExchangeSimulatorStateTable {
+  kind: 'account' | 'challenge' | 'idempotency';
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
 /** A freeze we asked the exchange for (migration 016); `key` makes a retried step record it once. */
 export interface AccountFreezesTable {
   id: string;
@@ -677,6 +693,8 @@ export interface DB {
   account_freezes: AccountFreezesTable;
   unfreeze_requests: UnfreezeRequestsTable;
   security_outreach: SecurityOutreachTable;
+  sealed_answers: SealedAnswersTable;
+  exchange_simulator_state: ExchangeSimulatorStateTable;
   idempotency_keys: IdempotencyKeysTable;
   help_categories: HelpCategoriesTable;
   help_sections: HelpSectionsTable;

@@ -25,7 +25,7 @@ const stateSchema = z.object({
   rev: z.number().int().catch(0),
   locale: z.string().max(10).optional().catch(undefined),
   flow: z
-    .object({ slug: z.string(), step: z.string(), fields: z.record(z.string(), z.string()), attempts: z.number().int() })
+    .object({ slug: z.string(), step: z.string(), fields: z.record(z.string(), z.string()), attempts: z.number().int(), secret: z.literal(true).optional() })
     .optional()
     .catch(undefined),
   offered: z.array(z.object({ label: z.string(), value: z.string() })).optional().catch(undefined),
@@ -39,6 +39,11 @@ export function parseBotState(json: string): BotState {
   } catch {
     return { rev: 0 };
   }
+}
+
+/** Whether the chat's next customer message answers a question for a one-time code (the chat seals it). */
+export function awaitsSecretAnswer(json: string | null): boolean {
+  return !!json && json.includes('"secret":true') && parseBotState(json).flow?.secret === true;
 }
 
 /** The offered choice the customer picked: by its label (what the widget sends), or its number. */

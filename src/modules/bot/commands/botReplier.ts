@@ -1,4 +1,5 @@
 import type { AppContext } from '../../../context.js';
+import { discardSealedAnswer, readSealedAnswer, SEALED_BODY } from '../../security/sealedAnswers.js';
 import { dialectOf } from '../../../platform/db/dialect.js';
 import type { Tx } from '../../../platform/db/index.js';
 import { nowIso } from '../../../platform/db/ids.js';
@@ -43,12 +44,22 @@ export async function botReplier(ctx: AppContext, messageId: string): Promise<Re
   if (!settings.enabled) return 'silent';
 
   const deps = { db: ctx.db, kb: helpCenterOf(ctx).kb, brain: botOf(ctx), publicUrl: ctx.config.PUBLIC_URL };
+  // The code the bot asked for was stored redacted; the flow checks the sealed original once.
+  const sealed = message.body === SEALED_BODY ? await readSealedAnswer(ctx.db, ctx.secret, messageId) : null;
+  const text = sealed ?? message.body;
   for (let attempt = 0; attempt < MAX_PLANS; attempt++) {
     const chat = await ctx.db.selectFrom('chats').select(['state', 'topic', 'bot_state']).where('ticket_id', '=', ticket.id).executeTakeFirst();
     // Queued, with an agent, left as a message or ended: a person owns the conversation now.
-    if (!chat || chat.state !== 'bot') return 'silent';
-    const plan = await planReply(deps, { ticket, topic: chat.topic, state: parseBotState(chat.bot_state), text: message.body, settings });
-    const outcome = await ctx.transaction((trx) => storeReply(trx, { ticketId: ticket.id, messageId, planned: chat.bot_state, plan }));
+    if (!chat || chat.state !== 'bot') {
+      if (sealed !== null) await discardSealedAnswer(ctx.db, messageId);
+      return 'silent';
+    }
+    const plan = await planReply(deps, { ticket, topic: chat.topic, state: parseBotState(chat.bot_state), text, settings });
+    const outcome = await ctx.transaction(async (trx) => {
+      const stored = await storeReply(trx, { ticketId: ticket.id, messageId, planned: chat.bot_state, plan });
+      if (sealed !== null && stored !== STALE) await discardSealedAnswer(trx, messageId);
+      return stored;
+    });
     if (outcome !== STALE) return outcome;
   }
   ctx.log.warn({ messageId, ticketId: ticket.id }, 'bot reply kept losing to concurrent replies; leaving this message unanswered');

@@ -15,6 +15,8 @@ export interface FlowRun {
   fields: Record<string, string>;
   /** Answers in a row that did not fit this step. */
   attempts: number;
+  /** The waiting step asked for a one-time code: the chat seals the next answer (security/sealedAnswers.ts). */
+  secret?: true;
 }
 
 export interface FlowChoice {
@@ -74,7 +76,19 @@ export async function continueFlow(flow: FlowDefinition, run: FlowRun, answer: s
   }
   const next = matched.next ?? step.next;
   if (!next) return { messages: [], run: null, end: { kind: 'done' } };
-  return walk(flow, { ...run, fields, attempts: 0 }, next, [], env);
+  const { secret: _, ...rest } = run;
+  const turn = await walk(flow, { ...rest, fields, attempts: 0 }, next, [], env);
+  return step.secret && step.field ? forget(turn, step.field) : turn;
+}
+
+/** A secret answer served the steps of this turn (the action that checks it) and is kept nowhere. */
+function forget(turn: FlowTurn, field: string): FlowTurn {
+  const drop = (fields: Record<string, string>) => Object.fromEntries(Object.entries(fields).filter(([k]) => k !== field));
+  return {
+    ...turn,
+    run: turn.run && { ...turn.run, fields: drop(turn.run.fields) },
+    ...(turn.end?.kind === 'handover' ? { end: { ...turn.end, fields: drop(turn.end.fields) } } : {}),
+  };
 }
 
 function ask(step: AskStep, fields: Record<string, string>, locale: string): FlowMessage {
@@ -91,7 +105,7 @@ async function walk(flow: FlowDefinition, run: FlowRun, from: string, messages: 
     switch (step.type) {
       case 'ask':
         messages.push(ask(step, fields, env.locale));
-        return { messages, run: { ...run, step: id, fields, attempts: 0 } };
+        return { messages, run: { ...run, step: id, fields, attempts: 0, ...(step.secret ? { secret: true as const } : {}) } };
       case 'message':
         messages.push({ body: fill(pick(step.say, env.locale), fields), ...(step.articles?.length ? { articles: step.articles } : {}) });
         if (!step.next) return { messages, run: null, end: { kind: 'done' } };
@@ -128,6 +142,7 @@ const transforms: Record<string, (s: string) => string> = {
   upper: (s) => s.toUpperCase(),
   lower: (s) => s.toLowerCase(),
   compact: (s) => s.replace(/\s+/g, ''),
+  digits: (s) => s.replace(/\D+/g, ''),
 };
 
 /**

@@ -70,6 +70,8 @@ export interface ChatForWrite {
   customerName: string;
   /** The writing agent's name (null unless `agentId` was given and exists). */
   agentName: string | null;
+  /** The bot's memory of this chat (bot/answering/botState.ts): is it waiting for a code? */
+  botState: string;
 }
 
 /**
@@ -86,7 +88,7 @@ const lockedChat = prepared((db, a: { ticketId: string; agentId: string | null }
     .select([
       'chats.state as chatState', 'chats.topic as chatTopic', 'chats.team_id as chatTeamId', 'chats.visitor_id as chatVisitorId',
       'chats.customer_read_id as chatCustomerReadId', 'chats.agent_read_id as chatAgentReadId', 'chats.created_at as chatCreatedAt',
-      'customers.name as customerName', 'customers.email as customerEmail', 'agents.name as agentName',
+      'chats.bot_state as chatBotState', 'customers.name as customerName', 'customers.email as customerEmail', 'agents.name as agentName',
     ])
     .where('chats.ticket_id', '=', a.ticketId);
   return dialectOf(db) === 'postgres' ? query.forUpdate('tickets') : query;
@@ -96,7 +98,7 @@ export async function chatForWrite(trx: Tx, ticketId: string, agentId: string | 
   if (!UUID_PATTERN.test(ticketId)) return undefined;
   const row = await lockedChat.executeTakeFirst(trx, { ticketId, agentId });
   if (!row) return undefined;
-  const { chatState, chatTopic, chatTeamId, chatVisitorId, chatCustomerReadId, chatAgentReadId, chatCreatedAt, customerName, customerEmail, agentName, ...ticket } = row;
+  const { chatState, chatTopic, chatTeamId, chatVisitorId, chatCustomerReadId, chatAgentReadId, chatCreatedAt, chatBotState, customerName, customerEmail, agentName, ...ticket } = row;
   return {
     chat: {
       ticketId: ticket.id, number: ticket.number, customerId: ticket.customer_id, state: chatState, topic: chatTopic, locale: ticket.locale,
@@ -105,6 +107,7 @@ export async function chatForWrite(trx: Tx, ticketId: string, agentId: string | 
     ticket,
     customerName: customerDisplayName({ name: customerName, email: customerEmail }),
     agentName,
+    botState: chatBotState,
   };
 }
 

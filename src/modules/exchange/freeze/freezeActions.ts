@@ -13,7 +13,8 @@ import { officialHotline } from './securityDesk.js';
  *
  * - `exchange.freezeCheck`: may this conversation freeze the account? Outcomes `verified` (an
  *   identity the exchange signed, or a code checked on this ticket), `already_frozen`,
- *   `unverified` (no proof: nobody freezes an account on a stranger's word) and `unavailable`.
+ *   `needs_code` (a UID but no proof yet: the flow sends a code first), `unverified` (no UID:
+ *   nobody freezes an account on a stranger's word) and `unavailable`.
  *   Sets `checklist` (the evidence the security team needs) and `selfFreeze` (how to freeze it in
  *   the app or by the official hotline), both in the customer's language.
  * - `exchange.freezeAccount`: after the customer confirmed — freezes through the exchange, records
@@ -24,7 +25,7 @@ async function subjectOf(ctx: AppContext, { customerId, ticketId }: ActionInput)
   const customer = await ctx.db.selectFrom('customers').select(['id', 'external_id', 'verified']).where('id', '=', customerId).executeTakeFirst();
   if (!customer?.external_id) return null;
   const proof = await proofOf(ctx.db, ticketId, customer.verified === 1);
-  return proof ? { uid: customer.external_id, customerId: customer.id } : null;
+  return { uid: customer.external_id, customerId: customer.id, proven: proof !== null };
 }
 
 async function guidance(ctx: AppContext, locale: string, why: 'selfFreezeUnverified' | 'selfFreezeUnavailable') {
@@ -39,6 +40,8 @@ export function freezeActions(ctx: AppContext): Record<string, BotAction> {
   const freezeCheck: BotAction = async (input): Promise<ActionResult> => {
     const subject = await subjectOf(ctx, input);
     if (!subject) return { outcome: 'unverified', fields: await guidance(ctx, input.locale, 'selfFreezeUnverified') };
+    // A UID but no proof yet: the bot's own code step (codeActions.ts) can prove it.
+    if (!subject.proven) return { outcome: 'needs_code', fields: await guidance(ctx, input.locale, 'selfFreezeUnverified') };
     try {
       const account = await exchangeOf(ctx).client.account(subject.uid);
       if (!account) return { outcome: 'unverified', fields: await guidance(ctx, input.locale, 'selfFreezeUnverified') };
@@ -51,7 +54,7 @@ export function freezeActions(ctx: AppContext): Record<string, BotAction> {
 
   const freezeAccount: BotAction = async (input): Promise<ActionResult> => {
     const subject = await subjectOf(ctx, input);
-    if (!subject) return { outcome: 'unverified' };
+    if (!subject?.proven) return { outcome: 'unverified' };
     try {
       await accountFreezer(ctx, {
         // One freeze per conversation: a re-planned bot reply repeats the same request, harmlessly.

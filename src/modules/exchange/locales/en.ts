@@ -13,6 +13,12 @@ export const en = {
     'For your protection, I can only freeze an account from a conversation where you are signed in, so that nobody can freeze or take over someone else\'s account. Please freeze it yourself right now: in the app go to Profile → Security → Freeze account, or call our official hotline{hotline}. Freezing stops logins, trading and withdrawals immediately.',
   selfFreezeUnavailable:
     'I cannot reach the account system to freeze your account right now. Please freeze it yourself immediately: in the app go to Profile → Security → Freeze account, or call our official hotline{hotline}. Our security team is also being alerted.',
+  codeSent:
+    'To make sure it is really you, I have sent a 6-digit verification code to the {channel} bound to your account ({sentTo}). Please type the code here; it is valid for 10 minutes. It only confirms your identity in this chat: it cannot sign in or withdraw, and no one else should ever ask you for it.',
+  codeWrong: 'That code is not right ({attemptsLeft} tries left). Please check the latest message from us and type the 6 digits again.',
+  codeFailed: 'I could not confirm your identity with that code (too many tries, or it expired), so I cannot freeze the account from this chat.',
+  'codeChannel.email': 'email address',
+  'codeChannel.phone': 'phone number',
   hotline: ' ({phone})',
   frozen:
     'Your account is now frozen: logins, trading, withdrawals and API keys are stopped. Your funds stay in your account. To unfreeze it, our security team will first verify your identity and check that the account is safe again.',

@@ -43,7 +43,8 @@ function presentTransaction(tx: Transaction, input: PanelInput) {
     address: shown ? shorten(tx.address) : null,
     txHash: shown ? shorten(tx.txHash) : null,
     memo: shown ? shorten(tx.memo) : null,
-    diagnosis: { code: d.code, needsPerson: d.needsPerson, text: explain(d, input.agentLocale), customerText: explain(d, input.customerLocale) },
+    // `staff`: the risk rule and note behind a hold — for the agent, never for the customer's text.
+    diagnosis: { code: d.code, needsPerson: d.needsPerson, text: explain(d, input.agentLocale), customerText: explain(d, input.customerLocale), staff: d.staff },
   };
 }
 

@@ -102,7 +102,8 @@ export function demoAccounts(now: number): Map<string, DemoAccount> {
     { id: 'DP71420586001', coin: 'BTC', network: 'BTC', amount: '0.12', address: 'bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh', status: 'credited', minutesAgo: 8 * 24 * 60 },
     { id: 'DP71420586002', coin: 'SOL', network: 'SOL', amount: '25', address: '7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV', status: 'credited', minutesAgo: 2 * 24 * 60 },
   ], [
-    { id: 'WD240611083145127', coin: 'BTC', network: 'BTC', amount: '0.85', fee: '0.0002', address: 'bc1q9h6tq79wh6x5ktr4yf0sl6kqz7qw3h2jj8mfxc', status: 'pending_review', riskHold: true, reasonCodes: ['RISK_REVIEW'], minutesAgo: 20 * 60 },
+    { id: 'WD240611083145127', coin: 'BTC', network: 'BTC', amount: '0.85', fee: '0.0002', address: 'bc1q9h6tq79wh6x5ktr4yf0sl6kqz7qw3h2jj8mfxc', status: 'pending_review', riskHold: true, reasonCodes: ['RISK_REVIEW'],
+      riskRuleId: 'WD-NEWADDR-24H', riskNote: 'First withdrawal to this address within 24 h of a password change; amount above 80% of balance.', minutesAgo: 20 * 60 },
     { id: 'WD71420586002', coin: 'ETH', network: 'ERC20', amount: '0.4', fee: '0.0012', address: '0x8ba1f109551bd432803012645ac136ddd64dba72', status: 'broadcast', confirmations: 3, minutesAgo: 4 },
   ]);
   add(account({ uid: '69033418', kycLevel: 2, twoFactorEnabled: false, registeredAt: '2022-05-09T07:13:55Z', email: 'sa****st@example.com', phone: '+46 70****4471', status: 'frozen', riskState: 'high',
@@ -113,7 +114,8 @@ export function demoAccounts(now: number): Map<string, DemoAccount> {
   ]);
   add(account({ uid: '73651209', kycLevel: 3, twoFactorEnabled: true, registeredAt: '2019-02-18T10:01:37Z', email: 'to****ev@example.com', phone: '+49 151****8823' }), [
     { id: 'DP73651209001', coin: 'SOL', network: 'SOL', amount: '40', address: 'HN7cABqLq46Es1jh92dQQisAq662SmxELLLsHHe4YWrH', status: 'credited', minutesAgo: 26 * 60 },
-    { id: 'DP73651209002', coin: 'USDT', network: 'ERC20', amount: '48000', address: '0x1f9840a85d5af5bf1d1762f925bdaddc4201f984', status: 'on_hold', riskHold: true, reasonCodes: ['RISK_REVIEW'], minutesAgo: 3 * 60 },
+    { id: 'DP73651209002', coin: 'USDT', network: 'ERC20', amount: '48000', address: '0x1f9840a85d5af5bf1d1762f925bdaddc4201f984', status: 'on_hold', riskHold: true, reasonCodes: ['RISK_REVIEW'],
+      riskRuleId: 'AML-SRC-07', riskNote: 'Source address 2 hops from a mixer cluster (screening score 71); source-of-funds check pending.', minutesAgo: 3 * 60 },
   ], [
     { id: 'WD73651209001', coin: 'USDT', network: 'ERC20', amount: '1000', fee: '4.5', address: '0xdac17f958d2ee523a2206206994597c13d831ec7', status: 'failed', reasonCodes: ['CONTRACT_REJECTED'], minutesAgo: 10 * 60 },
     { id: 'WD73651209002', coin: 'SOL', network: 'SOL', amount: '12', fee: '0.008', address: '9WzDXwBbmkg8ZTbNMqUxvQRAyrZzDsGYdLVL9zYtAWWM', status: 'processing', minutesAgo: 6 },

@@ -6,6 +6,7 @@ import { recordEvent } from '../../../platform/bus/outbox.js';
 import { AppError } from '../../../platform/http/errors.js';
 import type { Actor, RequestOrigin } from '../../identity/actor.js';
 import { audit } from '../../identity/audit.js';
+import { SEALED_BODY, SEALED_KIND, storeSealedAnswer } from '../../security/sealedAnswers.js';
 import { SECRET_REDACTED, screenMessage } from '../../security/screening.js';
 import { acceptAttachments, insertAttachments, withStoredAttachments, type StoredAttachment, type UploadedFile } from '../attachments.js';
 import type { Channel, Status } from '../categories.js';
@@ -85,6 +86,11 @@ export interface WriteArgs {
   authorName?: string | null;
   /** Extra `message.created` fields from the caller's channel (chat: the chat's state). */
   event?: Record<string, unknown>;
+  /**
+   * The customer's body sealed by the caller (security/sealedAnswers.ts): the bot asked for a
+   * one-time code, so the message is stored redacted and the code kept sealed for the bot alone.
+   */
+  sealedAnswer?: string;
 }
 
 // Every chat message runs these two: compiled once rather than built per call.
@@ -102,7 +108,7 @@ const touchTicket = prepared((db, a: { id: string; now: string }) => db.updateTa
  * messageSender's transaction body for callers that read the ticket themselves (the chat reads it
  * with its chat row in one statement): rules, message, attachments, ticket status, timeline, events.
  */
-export async function messageWriter(trx: Tx, { actor, ticket, input, stored, origin, clientId, channel, authorName, event }: WriteArgs): Promise<SentMessage> {
+export async function messageWriter(trx: Tx, { actor, ticket, input, stored, origin, clientId, channel, authorName, event, sealedAnswer }: WriteArgs): Promise<SentMessage> {
   const visibility = actor.kind === 'agent' ? (input.visibility ?? 'public') : 'public';
   if (ticket.merged_into_id) throw await mergedError(trx, ticket);
   const rule = visibility === 'internal' ? ticketPolicy.addNote : ticketPolicy.reply;
@@ -110,7 +116,11 @@ export async function messageWriter(trx: Tx, { actor, ticket, input, stored, ori
   if (!rule(actor, ticket)) throw new AppError('forbidden', 'You cannot write on this ticket.');
   if (status !== ticket.status && actor.kind === 'agent') assertTransition(ticket.status, status);
 
-  const screened = screenMessage(actor, { body: input.body, visibility, overrideGuard: input.overrideGuard });
+  const sealing = sealedAnswer !== undefined && actor.kind !== 'agent';
+  // The code the bot asked for is no leak to warn about: redacted, but no secret_redacted event.
+  const screened = sealing
+    ? { body: SEALED_BODY, redacted: [SEALED_KIND], guardOverridden: false }
+    : screenMessage(actor, { body: input.body, visibility, overrideGuard: input.overrideGuard });
 
   const now = nowIso();
   const by = actorRef(actor);
@@ -127,12 +137,16 @@ export async function messageWriter(trx: Tx, { actor, ticket, input, stored, ori
     created_at: now,
   };
   await storeMessage(trx, message);
-  if (screened.redacted.length) {
+  if (sealing) await storeSealedAnswer(trx, { messageId: message.id, ticketId: ticket.id, sealed: sealedAnswer });
+  else if (screened.redacted.length) {
     // The security module tells the customer why and alerts the security team (a durable job).
     await recordEvent(trx, SECRET_REDACTED, { ticketId: ticket.id, number: ticket.number, messageId: message.id, kinds: screened.redacted, authorType: message.author_type });
+    // On the timeline too, so agents see why the message shows [redacted:…].
+    await addTicketEvent(trx, ticket.id, by, 'secret_redacted', { messageId: message.id, kinds: screened.redacted });
   }
   if (screened.guardOverridden) {
     await audit(trx, { actor, action: 'agent_guard.overridden', targetType: 'ticket', targetId: ticket.id, origin, details: { messageId: message.id } });
+    await addTicketEvent(trx, ticket.id, by, 'agent_guard_overridden', { messageId: message.id });
   }
   await insertAttachments(trx, ticket.id, message.id, stored);
 

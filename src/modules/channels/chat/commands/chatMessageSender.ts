@@ -5,6 +5,8 @@ import { AppError } from '../../../../platform/http/errors.js';
 import type { RequestOrigin } from '../../../identity/actor.js';
 import { acceptAttachments, withStoredAttachments, type UploadedFile } from '../../../tickets/attachments.js';
 import { messageWriter } from '../../../tickets/commands/messageSender.js';
+import { awaitsSecretAnswer } from '../../../bot/answering/botState.js';
+import { sealAnswer } from '../../../security/sealedAnswers.js';
 import { actorFor, checkChatAccess, type ChatPrincipal } from '../principal.js';
 import { chatForWrite, type ChatRecord, type MessageView } from '../queries.js';
 
@@ -85,7 +87,7 @@ export async function chatMessageSender({ ctx, principal, chatId, clientId, body
       transaction(async (trx): Promise<ChatSent> => {
         const found = await chatForWrite(trx, chatId, agentId);
         chat = checkChatAccess(principal, found?.chat);
-        const { ticket, customerName, agentName } = found!;
+        const { ticket, customerName, agentName, botState } = found!;
         const actor = actorFor(principal, chat);
         if (chat.state === 'ended' && actor.kind !== 'agent') {
           // A resend of what was stored before the end still gets its ack; anything new is refused.
@@ -99,6 +101,8 @@ export async function chatMessageSender({ ctx, principal, chatId, clientId, body
           input: { body, visibility: internal && actor.kind === 'agent' ? 'internal' : 'public' },
           authorName: actor.kind === 'agent' ? agentName : customerName,
           event: { chatState: chat.state },
+          // The bot asked this customer for the code it had sent them: sealed, never stored in clear.
+          ...(actor.kind !== 'agent' && chat.state === 'bot' && awaitsSecretAnswer(botState) ? { sealedAnswer: sealAnswer(ctx.secret, body) } : {}),
         });
         const view: MessageView = { message: sent.message, attachments: sent.attachments, authorName: actor.kind === 'agent' ? agentName : customerName };
         return { chat, messageId: sent.message.id, duplicate: false, view };
