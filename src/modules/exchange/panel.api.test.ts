@@ -12,7 +12,7 @@ interface Panel {
   account: Record<string, unknown> | null;
   masked: string[];
   transactions: { id: string; kind: string; amount: string | null; address: string | null; diagnosis: { code: string; text: string; customerText: string } }[];
-  abilities: { view: boolean; verify: boolean; reveal: boolean };
+  abilities: { view: boolean; verify: boolean; reveal: boolean; freeze: boolean; requestUnfreeze: boolean };
 }
 
 describe("exchange side panel: who may see, masking, verification and audited reveals", () => {
@@ -59,7 +59,7 @@ describe("exchange side panel: who may see, masking, verification and audited re
     assert.equal(res.statusCode, 200, res.body);
     const view = res.json() as Panel;
     assert.deepEqual(view.customer, { uid, verified: false, verifiedBy: null });
-    assert.deepEqual(view.abilities, { view: true, verify: true, reveal: false });
+    assert.deepEqual(view.abilities, { view: true, verify: true, reveal: false, freeze: true, requestUnfreeze: false });
     assert.equal(view.account!.status, 'active');
     assert.equal(view.account!.kycLevel, null);
     assert.equal(view.account!.email, null);
@@ -91,7 +91,7 @@ describe("exchange side panel: who may see, masking, verification and audited re
 
     const view = (await panel(ticket)).json() as Panel;
     assert.deepEqual(view.customer, { uid, verified: true, verifiedBy: 'code' });
-    assert.deepEqual(view.abilities, { view: true, verify: false, reveal: true });
+    assert.deepEqual(view.abilities, { view: true, verify: false, reveal: true, freeze: true, requestUnfreeze: false });
     assert.deepEqual([view.account!.kycLevel, view.account!.twoFactorEnabled, view.account!.riskState], [2, true, 'watch']);
     const held = view.transactions.find((x) => x.id === withdrawalId)!;
     assert.deepEqual([held.amount, held.address], ['0.85', 'bc1q9h…mfxc']);
@@ -129,6 +129,6 @@ describe("exchange side panel: who may see, masking, verification and audited re
     assert.equal((await verification(signedIn, { action: 'send', channel: 'email' })).statusCode, 409, 'already proven');
 
     const noUid = (await panel(await ticketFor(null))).json() as Panel;
-    assert.deepEqual([noUid.account, noUid.transactions, noUid.abilities.verify], [null, [], false]);
+    assert.deepEqual([noUid.account, noUid.transactions, noUid.abilities.verify, noUid.abilities.freeze], [null, [], false, false]);
   });
 });

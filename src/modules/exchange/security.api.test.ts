@@ -95,6 +95,10 @@ describe('account security: emergency freeze, four-eyes unfreeze, "was this you?
     assert.deepEqual([early.statusCode, early.json().error.code], [409, 'conflict'], 'not frozen yet');
     const froze = await t.http.inject({ method: 'POST', url: `/api/v1/tickets/${ticket.id}/exchange/freeze`, headers: supervisor.headers, payload: { reason: 'Unrecognised API key with withdraw permission' } });
     assert.equal(froze.statusCode, 200, froze.body);
+    // The panel offers what the routes will accept: no second freeze, a request to unfreeze.
+    const panel = await t.http.inject({ url: `/api/v1/tickets/${ticket.id}/exchange`, headers: agent.headers });
+    const { freeze, requestUnfreeze } = panel.json().abilities as { freeze: boolean; requestUnfreeze: boolean };
+    assert.deepEqual([panel.json().account.status, freeze, requestUnfreeze], ['frozen', false, true]);
 
     assert.equal((await t.http.inject({ method: 'POST', url: requestsUrl, payload: why })).statusCode, 401);
     assert.equal((await t.http.inject({ method: 'POST', url: requestsUrl, headers: otherAgent.headers, payload: why })).statusCode, 403);

@@ -67,6 +67,8 @@ describe('secrets never stored, and the agent guard', () => {
     const rows = await storedBodies(ticket.id);
     assert.ok(rows.some((r) => r.body === 'I still cannot log in, my password is [redacted:password]'));
     assert.ok(rows.some((r) => r.author_type === 'system' && r.body.includes('a password — change it now')));
+    const timeline = (await t.http.inject({ url: `/api/v1/tickets/${ticket.id}/timeline`, headers: agent.headers })).json() as { items: { type: string; data: { kinds?: string[] } }[] };
+    assert.deepEqual(timeline.items.filter((e) => e.type === 'secret_redacted').map((e) => e.data.kinds), [['password']], 'agents see why on the timeline');
   });
 
   it("holds back an agent's reply that asks for a code, lets a note and a supervisor's audited override through", async () => {
@@ -88,6 +90,8 @@ describe('secrets never stored, and the agent guard', () => {
     assert.equal(override.statusCode, 201, override.body);
     const audit = await t.ctx.db.selectFrom('audit_log').select('action').where('target_id', '=', ticket.id).where('action', '=', 'agent_guard.overridden').execute();
     assert.equal(audit.length, 1);
+    const timeline = (await t.http.inject({ url: `/api/v1/tickets/${ticket.id}/timeline`, headers: agent.headers })).json() as { items: { type: string }[] };
+    assert.equal(timeline.items.filter((e) => e.type === 'agent_guard_overridden').length, 1);
   });
   it('screens form fields and attachment names too: a phrase typed into a field or used as a file name is redacted before storage, and the customer is warned', async () => {
     const me = await createCustomer(t.ctx, { locale: 'en' });

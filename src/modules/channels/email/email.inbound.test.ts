@@ -237,6 +237,8 @@ describe('email in: IMAP mailbox and SMTP listener against real servers', { skip
       assert.notEqual(landed.id, victim.id, `${id} must not attach`);
       assert.equal(landed.sender_check, id === 'forged' || id === 'two-from' ? 'unauthenticated' : 'not_participant', id);
       assert.deepEqual(await tagsOf(landed.id), ['sender-unverified'], id);
+      const flagged = await t.ctx.db.selectFrom('ticket_events').select('type').where('ticket_id', '=', landed.id).where('type', '=', 'sender_unverified').execute();
+      assert.equal(flagged.length, 1, `${id}: on the timeline`);
       const note = (await messagesOn(landed.id)).find((m) => m.visibility === 'internal')!;
       assert.match(note.body, new RegExp(`referred to ${victim.number}`), id);
     }

@@ -135,6 +135,10 @@ describe('email out: replies, acknowledgements and guest links through SMTP', ()
     await t.ctx.relay.drain();
     assert.equal((await row()).state, 'sent');
     assert.equal(sentTo('oliver.grant@example.co.uk').filter((m) => /read-only key/.test(m.parsed.text!)).length, 1);
+    // The reply's delivery shows on the timeline: failed after the attempts, then sent.
+    const delivery = await t.ctx.db.selectFrom('ticket_events').select(['type', 'data']).where('ticket_id', '=', ticket.id).where('type', 'in', ['email_sent', 'email_failed']).orderBy('id').execute();
+    const replies = delivery.filter((e) => (JSON.parse(e.data) as { kind: string }).kind === 'reply').map((e) => e.type);
+    assert.deepEqual(replies, ['email_failed', 'email_sent']);
   });
 
   it('refuses oversized forwarded mail with 552 but lists it for admins; a reply to a closed ticket opens a follow-up', async () => {

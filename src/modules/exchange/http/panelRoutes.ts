@@ -5,7 +5,7 @@ import { isLocale, type Locale } from '../../../platform/i18n/index.js';
 import { originOf } from '../../identity/audit.js';
 import { agentActor, requireAgent } from '../../identity/http/authenticate.js';
 import { fieldRevealer } from '../panel/fieldRevealer.js';
-import { panelAbilities } from '../panel/policies.js';
+import { accountActionAbilities, panelAbilities } from '../panel/policies.js';
 import { presentPanel } from '../panel/presenters.js';
 import { panelContext } from '../panel/subject.js';
 import { verificationChecker } from '../panel/verificationChecker.js';
@@ -27,12 +27,13 @@ export function registerPanelRoutes(root: FastifyInstance, ctx: AppContext): voi
     const actor = agentActor(request);
     const subject = await panelContext(ctx.db, actor, request.params.id);
     const agent = await ctx.db.selectFrom('agents').select('locale').where('id', '=', actor.agentId).executeTakeFirst();
-    const base = { uid: subject.uid, verified: subject.verified, verifiedBy: subject.verifiedBy, abilities: panelAbilities(actor, subject), agentLocale: toLocale(agent?.locale), customerLocale: toLocale(subject.ticketLocale) };
-    if (!subject.uid) return presentPanel({ ...base, account: null, transactions: [] });
+    const base = { uid: subject.uid, verified: subject.verified, verifiedBy: subject.verifiedBy, agentLocale: toLocale(agent?.locale), customerLocale: toLocale(subject.ticketLocale) };
+    const abilities = (status: string | null) => ({ ...panelAbilities(actor, subject), ...accountActionAbilities(actor, subject, status) });
+    if (!subject.uid) return presentPanel({ ...base, abilities: abilities(null), account: null, transactions: [] });
     const { client } = exchangeOf(ctx);
     const [account, deposits, withdrawals] = await Promise.all([client.account(subject.uid), client.recentDeposits(subject.uid, request.query.limit), client.recentWithdrawals(subject.uid, request.query.limit)]);
     const transactions = account ? [...deposits, ...withdrawals].sort((a, b) => b.createdAt.localeCompare(a.createdAt)) : [];
-    return presentPanel({ ...base, account, transactions });
+    return presentPanel({ ...base, abilities: abilities(account?.status ?? null), account, transactions });
   });
 
   app.post('/api/v1/tickets/:id/exchange/verification', {

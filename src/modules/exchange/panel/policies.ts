@@ -25,3 +25,14 @@ export const panelAbilities = (actor: AgentActor, s: PanelSubject): PanelAbiliti
   verify: exchangePanelPolicy.verify(actor, s),
   reveal: exchangePanelPolicy.reveal(actor, s),
 });
+
+/**
+ * What the panel offers for the account itself, given its status at the exchange: freeze an
+ * active one (tickets:write, like the freeze route), ask to unfreeze a frozen one. Deciding an
+ * unfreeze is the request's own ability (freeze/policies.ts), never the panel's.
+ */
+export const accountActionAbilities = (actor: AgentActor, s: PanelSubject, status: string | null) => {
+  const act = exchangePanelPolicy.view(actor, s) && actor.scopes.has('tickets:write') && status !== null;
+  return { freeze: act && status !== 'frozen', requestUnfreeze: act && status === 'frozen' };
+};
+export type AccountActionAbilities = ReturnType<typeof accountActionAbilities>;

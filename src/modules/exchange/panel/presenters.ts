@@ -1,7 +1,7 @@
 import type { Locale } from '../../../platform/i18n/index.js';
 import type { Account, Transaction } from '../contract.js';
 import { diagnose, explain } from '../diagnosis.js';
-import type { PanelAbilities } from './policies.js';
+import type { AccountActionAbilities, PanelAbilities } from './policies.js';
 
 /**
  * The side panel as the agent may see it (pure). Until the customer has proven who they are,
@@ -21,7 +21,7 @@ export interface PanelInput {
   verifiedBy: 'identity' | 'code' | null;
   account: Account | null;
   transactions: Transaction[];
-  abilities: PanelAbilities;
+  abilities: PanelAbilities & AccountActionAbilities;
   agentLocale: Locale;
   customerLocale: Locale;
 }

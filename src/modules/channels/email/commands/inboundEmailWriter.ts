@@ -7,7 +7,7 @@ import { acceptAttachment, withStoredAttachments, type AcceptedAttachment, type 
 import { automatedMessageWriter } from '../../../tickets/commands/automatedMessageWriter.js';
 import { messageWriter } from '../../../tickets/commands/messageSender.js';
 import { ticketCreator } from '../../../tickets/commands/ticketCreator.js';
-import type { TicketRow } from '../../../tickets/ticketEvents.js';
+import { addTicketEvent, systemRef, type TicketRow } from '../../../tickets/ticketEvents.js';
 import type { InboundOrigin, InboundResult } from '../../adapters.js';
 import { inboundColumns, insertEmailRow } from '../emailRows.js';
 import type { NormalisedEmail } from '../inbound/normalise.js';
@@ -135,6 +135,7 @@ async function openTicket(ctx: AppContext, email: NormalisedEmail, origin: Inbou
         const why = emailText(ticket.locale, thread.check === 'unauthenticated' ? 'whyUnauthenticated' : 'whyNotParticipant');
         const body = emailText(ticket.locale, 'unverifiedNote', { numbers: thread.referred.join(', '), address: email.from.address, why });
         await automatedMessageWriter(trx, ticket, 'system', { body, meta: { emailSenderUnverified: thread.referred }, visibility: 'internal' });
+        await addTicketEvent(trx, ticket.id, systemRef, 'sender_unverified', { address: email.from.address, referred: thread.referred, why: thread.check });
       } else if (thread.followUpOf) {
         await automatedMessageWriter(trx, ticket, 'system', { body: emailText(ticket.locale, 'followUpNote', { number: thread.followUpOf }), meta: { followUpOf: thread.followUpOf }, visibility: 'internal' });
       }

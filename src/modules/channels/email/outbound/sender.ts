@@ -3,6 +3,7 @@ import type { AppContext } from '../../../../context.js';
 import { nowIso } from '../../../../platform/db/ids.js';
 import type { JobInfo } from '../../../../platform/jobs/jobs.js';
 import { automatedMessageWriter } from '../../../tickets/commands/automatedMessageWriter.js';
+import { addTicketEvent, systemRef } from '../../../tickets/ticketEvents.js';
 import { emailText } from '../locales/index.js';
 import { emailSettings, parseFrom } from '../settings.js';
 import { closeMailer, mailerOf } from './mailer.js';
@@ -64,7 +65,10 @@ export async function emailSender(ctx: AppContext, emailId: string, job: JobInfo
       attachments,
       ...(dkim ? { dkim } : {}),
     });
-    await ctx.db.updateTable('email_messages').set({ state: 'sent', sent_at: nowIso(), attempts: job.attempt, error: null }).where('id', '=', emailId).execute();
+    await ctx.transaction(async (trx) => {
+      await trx.updateTable('email_messages').set({ state: 'sent', sent_at: nowIso(), attempts: job.attempt, error: null }).where('id', '=', emailId).execute();
+      await addTicketEvent(trx, row.ticket_id!, systemRef, 'email_sent', { emailId, kind: row.kind, messageId: row.message_id });
+    });
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     const last = job.attempt >= job.maxAttempts;
@@ -77,6 +81,7 @@ export async function emailSender(ctx: AppContext, emailId: string, job: JobInfo
         const recipient = (JSON.parse(row.recipients) as { to: string[] }).to.join(', ');
         const body = emailText(ticket.locale, 'deliveryFailedNote', { recipient, attempts: String(job.attempt), error: reason.slice(0, 300) });
         await automatedMessageWriter(trx, ticket, 'system', { body, meta: { emailFailed: emailId }, visibility: 'internal' });
+        await addTicketEvent(trx, ticket.id, systemRef, 'email_failed', { emailId, kind: row.kind, messageId: row.message_id, attempts: job.attempt });
       });
     } else {
       await ctx.db.updateTable('email_messages').set({ attempts: job.attempt, error: reason.slice(0, 1000) }).where('id', '=', emailId).execute();
