@@ -5,12 +5,13 @@ import { agentActor, requireAgent } from '../identity/http/authenticate.js';
 import { abilitiesOf } from '../identity/policies.js';
 import { botAbilities } from '../bot/presenters.js';
 import { canManageWidget } from '../channels/chat/http/settingsRoutes.js';
+import { callbackAbilities } from '../channels/phone/policies.js';
 import { helpCenterAbilities } from '../helpcenter/policies.js';
 import { savedReplyPolicy } from '../macros/policies.js';
 import { routingAbilities } from '../routing/policies.js';
 
 /**
- * Which admin screens the console may offer the caller, each decided by the policy of the module
+ * Which admin screens (and work queues beyond the inbox: `callbacks`) the console may offer the caller, each decided by the policy of the module
  * that owns the screen's API (so a link shows exactly when its requests would be accepted).
  */
 export function presentConsoleAreas(actor: AgentActor) {
@@ -25,6 +26,7 @@ export function presentConsoleAreas(actor: AgentActor) {
     contentGaps: help.readContentGaps,
     bot: botAbilities(actor).edit,
     widget: canManageWidget(actor),
+    callbacks: callbackAbilities(actor).readQueue,
   };
 }
 

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
-import { agentWithToken, createAgent, createCustomer, createSession } from '../../../test/factories.js';
+import { agentWithToken, createAgent, createApiToken, createCustomer, createSession } from '../../../test/factories.js';
 
 describe('GET /api/v1/console/areas', () => {
   let t: TestApp;
@@ -27,10 +27,10 @@ describe('GET /api/v1/console/areas', () => {
 
   it('offers each role the screens its requests would be accepted on', async () => {
     assert.deepEqual(await areasOf('agent'), {
-      agents: false, teams: false, replies: true, sharedReplies: false, helpCenter: false, publishArticles: false, contentGaps: false, bot: false, widget: false,
+      agents: false, teams: false, replies: true, sharedReplies: false, helpCenter: false, publishArticles: false, contentGaps: false, bot: false, widget: false, callbacks: true,
     });
     assert.deepEqual(await areasOf('supervisor'), {
-      agents: false, teams: true, replies: true, sharedReplies: true, helpCenter: true, publishArticles: true, contentGaps: true, bot: false, widget: false,
+      agents: false, teams: true, replies: true, sharedReplies: true, helpCenter: true, publishArticles: true, contentGaps: true, bot: false, widget: false, callbacks: true,
     });
     assert.ok(Object.values(await areasOf('admin')).every(Boolean));
   });
@@ -40,10 +40,19 @@ describe('GET /api/v1/console/areas', () => {
     const res = await t.http.inject({ url: '/api/v1/console/areas', headers });
     const areas = res.json().areas as Record<string, boolean>;
     // Supervisors may read the agent list, not manage agents: probe a record only admins open.
-    const probes: [string, string][] = [['agents', `/api/v1/agents/${agent.id}`], ['widget', '/api/v1/chat/settings'], ['contentGaps', '/api/v1/kb/content-gaps']];
+    const probes: [string, string][] = [['agents', `/api/v1/agents/${agent.id}`], ['widget', '/api/v1/chat/settings'], ['contentGaps', '/api/v1/kb/content-gaps'], ['callbacks', '/api/v1/callbacks']];
     for (const [area, url] of probes) {
       const probe = await t.http.inject({ url, headers });
       assert.equal(probe.statusCode === 200, areas[area], `${area}: ${probe.statusCode}`);
     }
+  });
+
+  it('offers the callback queue to a read-only integration token, which may not record outcomes', async () => {
+    const { agent } = await agentWithToken(t.ctx);
+    const headers = await createApiToken(t.ctx, agent.id, ['tickets:read']);
+    const areas = (await t.http.inject({ url: '/api/v1/console/areas', headers })).json().areas as Record<string, boolean>;
+    assert.equal(areas.callbacks, true);
+    const queue = await t.http.inject({ url: '/api/v1/callbacks', headers });
+    assert.deepEqual([queue.statusCode, queue.json().abilities], [200, { recordOutcome: false }]);
   });
 });

@@ -133,6 +133,19 @@ describe('phone: callback requests and the callback queue', () => {
     assert.equal(sixth.json().error.code, 'rate_limited');
   });
 
+  it('answers the widget on any origin, its field errors included, and never with credentials', async () => {
+    const origin = 'https://www.exchange.example';
+    const preflight = await t.http.inject({ method: 'OPTIONS', url: '/api/v1/callbacks', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+    assert.equal(preflight.statusCode, 204);
+    assert.equal(preflight.headers['access-control-allow-origin'], '*');
+    assert.match(String(preflight.headers['access-control-allow-headers']), /content-type/);
+    const refused = await t.http.inject({ method: 'POST', url: '/api/v1/callbacks', headers: { origin }, payload: { phone: '12345', topic: 'deposit' }, remoteAddress: nextIp() });
+    assert.deepEqual([refused.statusCode, refused.json().error.field, refused.headers['access-control-allow-origin']], [400, 'phone', '*']);
+    assert.equal(refused.headers['access-control-allow-credentials'], undefined);
+    const queued = await t.http.inject({ method: 'POST', url: '/api/v1/callbacks', headers: { origin }, payload: { phone: '+819012345678', topic: 'kyc', locale: 'ko' }, remoteAddress: nextIp() });
+    assert.deepEqual([queued.statusCode, queued.headers['access-control-allow-origin']], [201, '*']);
+  });
+
   it('offers the form on the help center: CSRF, errors under the field in the reader\'s language, then the confirmation', async () => {
     const page = await t.http.inject({ method: 'GET', url: '/callback?lang=ko' });
     assert.equal(page.statusCode, 200);

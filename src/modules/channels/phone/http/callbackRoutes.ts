@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../../../context.js';
 import { AppError } from '../../../../platform/http/errors.js';
@@ -10,6 +10,7 @@ import { ticketParams } from '../../../tickets/http/ticketSchema.js';
 import { openCallbackStates } from '../callbackQueue.js';
 import { callbackAssigner, callbackOutcomeRecorder } from '../commands/callbackOutcomeRecorder.js';
 import { callbackRequester, type CallbackInput } from '../commands/callbackRequester.js';
+import { callbackAbilities } from '../policies.js';
 import { presentCallback } from '../presenters.js';
 import { callbackById, callbackQueue, callbacksOfTicket } from '../queries.js';
 import { assignBody, callbackBody, callbackParams, callbackQueueQuery, outcomeBody } from './callbackSchema.js';
@@ -17,6 +18,11 @@ import { assignBody, callbackBody, callbackParams, callbackQueueQuery, outcomeBo
 /** Public callback requests per address: enough for a family behind one router, not for a flood. */
 export const callbackRequestRule: ThrottleRule = { limit: 5, windowMs: 3600_000, lockMs: 3600_000 };
 const throttleKey = (ip: string | null) => `callback:ip:${ip ?? 'unknown'}`;
+
+/** The widget runs on the exchange's pages: the public request answers any origin (never with cookies), errors included. */
+const allowAnyOrigin = async (_request: unknown, reply: FastifyReply) => {
+  void reply.header('access-control-allow-origin', '*').header('access-control-allow-headers', 'content-type').header('access-control-allow-methods', 'POST').header('access-control-max-age', '600');
+};
 
 /** Counts one public request from this address; throws 429 rate_limited once the address has used its share. */
 export async function throttleCallbackRequest(ctx: AppContext, ip: string | null): Promise<void> {
@@ -31,7 +37,10 @@ export function registerCallbackRoutes(root: FastifyInstance, ctx: AppContext): 
   const read = requireAgent('tickets:read');
   const write = requireAgent('tickets:write');
 
+  app.options('/api/v1/callbacks', { schema: { hide: true }, onRequest: allowAnyOrigin }, async (_request, reply) => reply.code(204).send());
+
   app.post('/api/v1/callbacks', {
+    onRequest: allowAnyOrigin,
     schema: { tags, summary: 'Ask to be called back (help center, widget): opens a phone ticket and queues the call', body: callbackBody },
   }, async (request, reply) => {
     await throttleCallbackRequest(ctx, request.ip ?? null);
@@ -46,7 +55,7 @@ export function registerCallbackRoutes(root: FastifyInstance, ctx: AppContext): 
   }, async (request) => {
     const { state, due_before, limit } = request.query;
     const rows = await callbackQueue(ctx.db, { states: state === 'open' ? openCallbackStates : [state], dueBefore: due_before, limit });
-    return { items: rows.map((row) => presentCallback(row)), abilities: { recordOutcome: agentActor(request).scopes.has('tickets:write') } };
+    return { items: rows.map((row) => presentCallback(row)), abilities: { recordOutcome: callbackAbilities(agentActor(request)).recordOutcome } };
   });
 
   app.post('/api/v1/callbacks/:id/outcome', {
