@@ -8,11 +8,12 @@ import { agentWithToken } from '../factories.js';
 import { useBrowserApp } from './browserApp.js';
 import { browserSkipReason } from './chromium.js';
 import { ConsoleInbox, ConsoleTicket, openConsoleAs } from './pages/consolePages.js';
+import { ConsoleWorkspace } from './pages/consoleWorkspace.js';
 
 const skip = browserSkipReason();
 
-/** The inbox's bulk actions and merging a ticket, in the console against the real API. */
-describe('console bulk actions and merge in Chromium', () => {
+/** The inbox's bulk actions, merging a ticket, and the workspace's tools, in the console against the real API. */
+describe('console bulk actions, merge and the workspace in Chromium', () => {
   const env = useBrowserApp();
   before(async () => {
     if (!skip) await consoleAssets();
@@ -88,6 +89,79 @@ describe('console bulk actions and merge in Chromium', () => {
     assert.equal(merged.mergedInto?.number, target.number);
     await browserPage.getByRole('link', { name: `Open ${target.number}` }).click();
     await page.heading().filter({ hasText: target.number }).waitFor();
+    await context.close();
+  });
+
+  it('workspace: a macro previewed and applied, files attached and previewed, category and fields edited, the account frozen with a reason', { skip }, async () => {
+    const { app, browser, baseUrl } = env;
+    const me = await agentWithToken(app.ctx);
+    const macro = await app.http.inject({
+      method: 'POST', url: '/api/v1/macros', headers: me.headers,
+      payload: { name: 'Ask for the TxID and wait', personal: true, actions: { reply: { bodies: { en: 'Please send us the TxID of your transfer.' } }, status: 'pending', addTags: ['need-txid'] } },
+    });
+    assert.equal(macro.statusCode, 201, macro.body);
+    const ticket = await createTicket(app, me.headers, { category: 'account', fields: {}, subject: 'Strange login on my account', customer: { externalId: '60177342' }, assigneeId: me.agent.id });
+
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    const browserPage = await openConsoleAs(context, app.ctx, baseUrl, me.agent.id, `/console/tickets/${ticket.number}`);
+    const page = new ConsoleTicket(browserPage);
+    const work = new ConsoleWorkspace(browserPage);
+    await page.heading().filter({ hasText: ticket.number }).waitFor();
+
+    // Macro: the preview names every change; applying it replies, sets pending and tags, in one go.
+    const preview = await work.previewMacro('Ask for the TxID and wait');
+    await preview.getByText('Please send us the TxID of your transfer.').waitFor();
+    await preview.getByText(/Status: (New|Open) → Awaiting customer/).waitFor();
+    await preview.getByText('Add tags #need-txid').waitFor();
+    await preview.getByRole('button', { name: 'Apply macro' }).click();
+    await page.message(/^(?!Internal note)/).filter({ hasText: 'Please send us the TxID of your transfer.' }).waitFor();
+    await browserPage.getByRole('status').filter({ hasText: 'Macro applied.' }).waitFor();
+    assert.equal(await page.status().inputValue(), 'pending');
+
+    // Files: an image shows as a thumbnail that opens larger; a PDF opens in a tab; sizes shown.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    await work.attach({ name: 'login-alert.png', mimeType: 'image/png', buffer: png });
+    await work.attach({ name: 'statement.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') });
+    await browserPage.getByRole('list', { name: 'Files to send' }).getByRole('listitem').nth(1).waitFor();
+    await page.write('Internal note (agents only)', 'Customer sent the alert e-mail and a statement.');
+    const note = page.message(/^Internal note/).filter({ hasText: 'Customer sent the alert' });
+    await note.getByRole('link', { name: 'statement.pdf (PDF, opens in a new tab)' }).waitFor();
+    await note.getByRole('button', { name: 'Open login-alert.png larger' }).click();
+    const dialog = browserPage.getByRole('dialog', { name: 'login-alert.png' });
+    await dialog.getByRole('img', { name: 'login-alert.png' }).waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // Category: a deposit asks for its fields; a bad TxID is refused beside the field before sending.
+    const form = work.categoryForm();
+    await form.getByLabel('Category').selectOption({ label: 'Deposit not credited' });
+    await form.getByLabel(/^Coin/).fill('USDT');
+    await form.getByLabel(/^Network/).fill('TRC20');
+    await form.getByLabel(/^Amount/).fill('1250.5');
+    await form.getByLabel(/^Deposit address|^Address/).fill('TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE');
+    const txHash = form.getByLabel(/^Transaction hash|^TxID/);
+    await txHash.fill('not-a-hash');
+    await form.getByRole('button', { name: 'Save category and details' }).click();
+    assert.match(await work.errorOf(txHash), /Not a transaction hash/);
+    await txHash.fill('4393e51c7c9ed2ff1023647ba2d435027cebcf90e6fd996b48da070aaff4b903');
+    await form.getByRole('button', { name: 'Save category and details' }).click();
+    await work.timelineEvent(/changed the category: Account → Deposit/).waitFor();
+    const saved = (await app.http.inject({ url: `/api/v1/tickets/${ticket.number}`, headers: me.headers })).json();
+    assert.deepEqual([saved.category, saved.fields.txHash, saved.tags], ['deposit', '4393e51c7c9ed2ff1023647ba2d435027cebcf90e6fd996b48da070aaff4b903', ['need-txid']]);
+
+    // Freeze: the reason is required; the timeline then says who froze which account and why.
+    const panel = work.exchange();
+    await panel.getByRole('button', { name: 'Freeze account' }).click();
+    const reason = panel.getByLabel(/Why must the account be frozen/);
+    await reason.fill('hacked');
+    await panel.getByRole('button', { name: 'Freeze now' }).click();
+    assert.match(await work.errorOf(reason), /at least 10 characters/);
+    await reason.fill('Customer did not make the login from a new device in Lagos');
+    await panel.getByRole('button', { name: 'Freeze now' }).click();
+    await work.timelineEvent(/froze exchange account 60177342\. Reason: Customer did not make the login/).waitFor();
+    await panel.getByText('Frozen', { exact: true }).waitFor();
+    await panel.getByRole('button', { name: 'Request unfreeze' }).waitFor();
+    assert.equal(await panel.getByRole('button', { name: 'Freeze account' }).count(), 0, 'the server no longer offers a freeze');
     await context.close();
   });
 });

@@ -99,7 +99,7 @@ export interface TicketMessage {
   author: { type: 'customer' | 'agent' | 'bot' | 'system' | 'guest'; id: string | null; name: string | null };
   body: string;
   createdAt: string;
-  attachments: { id: string; filename: string; url: string; size: number }[];
+  attachments: { id: string; filename: string; url: string; size: number; contentType: string }[];
 }
 
 export interface TimelineEvent {

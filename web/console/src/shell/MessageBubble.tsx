@@ -1,10 +1,7 @@
 import { useI18n, type Translate } from '../i18n';
+import { AttachmentList, type ShownAttachment } from './AttachmentList';
 
-export interface BubbleAttachment {
-  id: string;
-  filename: string;
-  url: string;
-}
+export type BubbleAttachment = ShownAttachment;
 
 /** How an author is named: bot and system by role, people by name, else "Customer". */
 export function authorLabel(t: Translate, author: { type: string; name: string | null }): string {
@@ -36,17 +33,7 @@ export function MessageBubble({ side, internal, who, createdAt, time, body, atta
           <time dateTime={createdAt}>{time}</time>
         </header>
         <p className="message-body">{body}</p>
-        {attachments.length ? (
-          <ul className="attachments">
-            {attachments.map((a) => (
-              <li key={a.id}>
-                <a href={a.url} target="_blank" rel="noreferrer noopener">
-                  {a.filename}
-                </a>
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        {attachments.length ? <AttachmentList attachments={attachments} /> : null}
       </article>
     </li>
   );

@@ -1,15 +1,20 @@
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { formatSize } from '../shell/AttachmentList';
 import { useShortcuts } from '../shell/shortcuts';
 import { useCanned } from './useCanned';
 import { api, ApiError } from '../api';
 import { useI18n } from '../i18n';
-import type { TicketAbilities } from '../types';
+import type { TicketDetail } from '../types';
+import { MacroMenu } from './MacroMenu';
 
 const MAX = 20_000;
 
-/** A public reply or an internal note, as the ticket's abilities allow. */
-export function ReplyBox({ number, abilities, onSent }: { number: string; abilities: TicketAbilities; onSent(): void }) {
-  const { t } = useI18n();
+/** A public reply or an internal note with files, as the ticket's abilities allow; canned responses and macros. */
+export function ReplyBox({ ticket, onSent }: { ticket: TicketDetail; onSent(): void }) {
+  const { t, locale } = useI18n();
+  const { number, abilities } = ticket;
+  const [files, setFiles] = useState<File[]>([]);
+  const fileInput = useRef<HTMLInputElement>(null);
   const [mode, setMode] = useState<'public' | 'internal'>(abilities.reply ? 'public' : 'internal');
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -54,8 +59,16 @@ export function ReplyBox({ number, abilities, onSent }: { number: string; abilit
     setBusy(true);
     setError(null);
     try {
-      await api('POST', `/api/v1/tickets/${encodeURIComponent(number)}/messages`, { body: text, visibility: mode });
+      let payload: FormData | { body: string; visibility: string } = { body: text, visibility: mode };
+      if (files.length) {
+        payload = new FormData();
+        payload.set('body', text);
+        payload.set('visibility', mode);
+        for (const f of files) payload.append('attachments', f, f.name);
+      }
+      await api('POST', `/api/v1/tickets/${encodeURIComponent(number)}/messages`, payload);
       setBody('');
+      setFiles([]);
       setMissing([]);
       onSent();
     } catch (err) {
@@ -67,6 +80,7 @@ export function ReplyBox({ number, abilities, onSent }: { number: string; abilit
 
   return (
     <form className={`reply-box reply-${mode}`} onSubmit={send} noValidate>
+      <MacroMenu ticket={ticket} onApplied={onSent} />
       <fieldset className="reply-mode">
         <legend className="visually-hidden">{t('ticket.composeMode')}</legend>
         {abilities.reply ? (
@@ -114,6 +128,33 @@ export function ReplyBox({ number, abilities, onSent }: { number: string; abilit
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
       />
+      <div className="reply-files">
+        <label htmlFor={`${id}-files`}>{t('attach.add')}</label>
+        <input
+          id={`${id}-files`}
+          ref={fileInput}
+          type="file"
+          multiple
+          onChange={(e) => {
+            // Read the list now: clearing the input (so the same file can be chosen again) empties it.
+            const chosen = Array.from(e.target.files ?? []);
+            setFiles((prev) => [...prev, ...chosen]);
+            e.target.value = '';
+          }}
+        />
+        {files.length ? (
+          <ul aria-label={t('attach.chosen')}>
+            {files.map((f, i) => (
+              <li key={`${f.name}:${i}`}>
+                {f.name} ({formatSize(f.size, locale)}){' '}
+                <button type="button" onClick={() => setFiles((prev) => prev.filter((_, j) => j !== i))}>
+                  {t('attach.remove', { name: f.name })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
       {missing.length ? <p className="notice">{t('reply.cannedMissing', { names: missing.join(', ') })}</p> : null}
       {error ? (
         <p className="field-error" id={`${id}-error`} role="alert">

@@ -1,40 +1,26 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { Select } from '../shell/Select';
-import { api, ApiError } from '../api';
 import { useI18n } from '../i18n';
 import type { TicketDetail } from '../types';
+import { AssignmentFields } from './AssignmentFields';
+import { CategoryEditor } from './CategoryEditor';
+import { useTicketPatch } from './useTicketPatch';
 
 const priorities = ['low', 'normal', 'high', 'urgent'];
+/** Fields whose refusals the editors below show under their own inputs. */
+const shownByEditors = ['category', 'fields', 'tags', 'teamId', 'assigneeId'];
 
 /**
- * Status, priority and assignee. Each change is sent with the `updatedAt` this page shows: if
- * someone else changed the ticket meanwhile the server refuses (409) and the page shows theirs.
- * What may change comes from the ticket's abilities.
+ * Status, priority, assignee, team, tags, and the category with its fields. Every change goes
+ * through useTicketPatch (stale writes refused and shown); what may change comes from the
+ * ticket's abilities.
  */
 export function TicketFields({ ticket, myId, onChanged }: { ticket: TicketDetail; myId: string; onChanged(conflict: boolean): Promise<void> }) {
   const { t, label } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const patch = useTicketPatch(ticket, onChanged);
+  const { busy, error, change } = patch;
   const statusId = useId();
   const editable = ticket.abilities.update;
-
-  async function change(patch: Record<string, unknown>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await api('PATCH', `/api/v1/tickets/${encodeURIComponent(ticket.number)}`, { ...patch, baseUpdatedAt: ticket.updatedAt });
-      await onChanged(false);
-    } catch (err) {
-      const e = err instanceof ApiError ? err : null;
-      if (e?.code === 'conflict') {
-        setError(t('ticket.conflict'));
-        await onChanged(true);
-      } else if (e?.code === 'transition_not_allowed') setError(t('ticket.transitionNotAllowed'));
-      else setError(e?.code === 'network' || !e ? t('error.network') : t('error.generic', { message: e.message }));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const statuses = [ticket.status, ...ticket.abilities.nextStatuses.filter((s) => s !== ticket.status)];
   return (
@@ -62,25 +48,15 @@ export function TicketFields({ ticket, myId, onChanged }: { ticket: TicketDetail
         any={false}
         disabled={!editable || busy}
       />
-      <div className="field">
-        <span className="field-label">{t('inbox.col.assignee')}</span>
-        <span>{ticket.assignee?.name ?? t('inbox.unassigned')}</span>
-        {editable ? (
-          ticket.assignee?.id === myId ? (
-            <button type="button" disabled={busy} onClick={() => void change({ assigneeId: null })}>
-              {t('ticket.unassign')}
-            </button>
-          ) : (
-            <button type="button" disabled={busy} onClick={() => void change({ assigneeId: myId })}>
-              {t('ticket.assignToMe')}
-            </button>
-          )
-        ) : null}
-      </div>
+      {patch.fieldError && !shownByEditors.some((f) => patch.fieldError!.field === f || patch.fieldError!.field.startsWith(`${f}.`)) ? (
+        <p className="form-error" role="alert">
+          {patch.fieldError.message}
+        </p>
+      ) : null}
+      <AssignmentFields ticket={ticket} myId={myId} patch={patch} editable={editable} />
+      <CategoryEditor key={`${ticket.category}:${ticket.updatedAt}`} ticket={ticket} patch={patch} editable={editable} />
       <p className="help">
-        {label('category', ticket.category)} · {label('channel', ticket.channel)} · {ticket.locale}
-        {ticket.team ? ` · ${ticket.team.name}` : ''}
-        {ticket.tags.length ? ` · ${ticket.tags.map((tag) => `#${tag}`).join(' ')}` : ''}
+        {label('channel', ticket.channel)} · {ticket.locale}
       </p>
     </section>
   );

@@ -6,6 +6,7 @@ import { navigate } from '../router';
 import { useSession } from '../session';
 import { useShortcuts } from '../shell/shortcuts';
 import { CustomerTickets } from './CustomerTickets';
+import { ExchangePanel } from './ExchangePanel';
 import { MergeForm } from './MergeForm';
 import { ReplyBox } from './ReplyBox';
 import { TicketFields } from './TicketFields';
@@ -78,7 +79,7 @@ export function TicketPage({ number }: { number: string }) {
           </p>
         ) : null}
         <Timeline messages={data.messages} events={data.events} />
-        <ReplyBox number={ticket.number} abilities={ticket.abilities} onSent={() => void reload()} />
+        <ReplyBox ticket={ticket} onSent={() => void reload()} />
       </div>
       <aside className="ticket-side">
         <TicketFields ticket={ticket} myId={myId} onChanged={reload} />
@@ -93,19 +94,7 @@ export function TicketPage({ number }: { number: string }) {
           <p className={c.verified ? 'verified' : 'unverified'}>{c.verified ? t('ticket.verified') : t('ticket.unverified')}</p>
         </section>
         <CustomerTickets customerId={c.id} currentId={ticket.id} />
-        {Object.keys(ticket.fields).length ? (
-          <section aria-labelledby="fields-title">
-            <h2 id="fields-title">{t('ticket.fields')}</h2>
-            <dl className="request-fields">
-              {Object.entries(ticket.fields).map(([k, v]) => (
-                <div key={k}>
-                  <dt>{k}</dt>
-                  <dd>{v}</dd>
-                </div>
-              ))}
-            </dl>
-          </section>
-        ) : null}
+        <ExchangePanel ticketId={ticket.id} onChanged={() => void reload()} />
       </aside>
     </div>
   );

@@ -1,10 +1,9 @@
-import { useI18n, type MessageKey } from '../i18n';
+import { useI18n } from '../i18n';
 import { authorLabel, MessageBubble } from '../shell/MessageBubble';
 import type { TicketMessage, TimelineEvent } from '../types';
+import { eventText, securityEvents } from './eventText';
 
-type Entry = { kind: 'message'; id: string; message: TicketMessage } | { kind: 'event'; id: string; event: TimelineEvent };
-
-const shownEvents = new Set(['status_changed', 'priority_changed', 'assignee_changed']);
+type Entry = { kind: 'message'; id: string; message: TicketMessage } | { kind: 'event'; id: string; event: TimelineEvent; text: string };
 
 /**
  * Messages from every side (customer, agents, bot, system) and internal notes, with the changes
@@ -15,7 +14,10 @@ export function Timeline({ messages, events }: { messages: TicketMessage[]; even
   const { t, label, locale } = useI18n();
   const entries: Entry[] = [
     ...messages.map((m) => ({ kind: 'message' as const, id: m.id, message: m })),
-    ...events.filter((e) => shownEvents.has(e.type)).map((e) => ({ kind: 'event' as const, id: e.id, event: e })),
+    ...events.flatMap((e) => {
+      const text = eventText(e, t, label);
+      return text === null ? [] : [{ kind: 'event' as const, id: e.id, event: e, text }];
+    }),
   ].sort((a, b) => (a.id < b.id ? -1 : 1));
   const time = (iso: string) => new Date(iso).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' });
 
@@ -24,16 +26,9 @@ export function Timeline({ messages, events }: { messages: TicketMessage[]; even
       {entries.map((entry) => {
         if (entry.kind === 'event') {
           const e = entry.event;
-          const actor = e.actor.name ?? t('ticket.author.system');
-          const from = String(e.data.from ?? '—');
-          const to = String(e.data.to ?? '—');
-          const prefix = e.type === 'status_changed' ? 'status' : 'priority';
-          const text = e.type === 'assignee_changed'
-            ? t('timeline.assignee_changed', { actor })
-            : t(`timeline.${e.type}` as MessageKey, { actor, from: label(prefix, from), to: label(prefix, to) });
           return (
-            <li key={entry.id} className="timeline-event">
-              {text} <time dateTime={e.createdAt}>{time(e.createdAt)}</time>
+            <li key={entry.id} className={securityEvents.has(e.type) ? 'timeline-event timeline-security' : 'timeline-event'} data-event={e.type}>
+              {entry.text} <time dateTime={e.createdAt}>{time(e.createdAt)}</time>
             </li>
           );
         }
