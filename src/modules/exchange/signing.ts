@@ -1,35 +1,20 @@
-import { createHmac } from 'node:crypto';
-import { safeEqual } from '../../platform/crypto.js';
+import { checkSignature, headerValue, signatureHeadersFor, type SignatureCheck as SignedRequestCheck } from '../../platform/http/signedRequests.js';
 
 /**
  * Request signing between LedgerDesk and the exchange, the same in both directions
- * (docs/exchange-adapter.md): HMAC-SHA256, hex, over
- * `timestamp + "\n" + METHOD + "\n" + path-with-query + "\n" + raw body`, with the key id and
- * the Unix timestamp in headers. A timestamp more than five minutes off is refused, so a captured
- * request cannot be replayed later; within the window, risk events are deduplicated by their id.
+ * (docs/exchange-adapter.md): LedgerDesk's one request-signing scheme (platform/http/signedRequests.ts)
+ * over the method, the path with its query and the raw body, plus `X-LD-Key-Id` naming the key,
+ * so the exchange can rotate keys without a gap.
  */
-export const signatureHeaders = { keyId: 'x-ld-key-id', timestamp: 'x-ld-timestamp', signature: 'x-ld-signature' } as const;
-export const MAX_CLOCK_SKEW_SECONDS = 300;
+export const KEY_ID_HEADER = 'x-ld-key-id';
 
-export function signatureOf(secret: string, timestamp: string, method: string, path: string, body: string): string {
-  return createHmac('sha256', secret).update(`${timestamp}\n${method.toUpperCase()}\n${path}\n${body}`).digest('hex');
-}
+const signedParts = (method: string, path: string, body: string) => [method.toUpperCase(), path, body];
 
 export function signedHeaders(keyId: string, secret: string, method: string, path: string, body: string, nowMs = Date.now()): Record<string, string> {
-  const timestamp = String(Math.floor(nowMs / 1000));
-  return {
-    [signatureHeaders.keyId]: keyId,
-    [signatureHeaders.timestamp]: timestamp,
-    [signatureHeaders.signature]: `v1=${signatureOf(secret, timestamp, method, path, body)}`,
-  };
+  return { [KEY_ID_HEADER]: keyId, ...signatureHeadersFor(secret, signedParts(method, path, body), nowMs) };
 }
 
-export type SignatureCheck = { ok: true } | { ok: false; why: 'missing' | 'unknown_key' | 'stale' | 'bad_signature' };
-
-const header = (headers: Record<string, string | string[] | undefined>, name: string): string | undefined => {
-  const v = headers[name];
-  return Array.isArray(v) ? v[0] : v;
-};
+export type SignatureCheck = SignedRequestCheck | { ok: false; why: 'unknown_key' };
 
 /** Checks a signed request; `secretFor` returns the secret of a key id, or null for a key we do not know. */
 export function verifySignature(
@@ -37,13 +22,9 @@ export function verifySignature(
   secretFor: (keyId: string) => string | null,
   nowMs = Date.now(),
 ): SignatureCheck {
-  const keyId = header(request.headers, signatureHeaders.keyId);
-  const timestamp = header(request.headers, signatureHeaders.timestamp);
-  const signature = header(request.headers, signatureHeaders.signature);
-  if (!keyId || !timestamp || !signature) return { ok: false, why: 'missing' };
+  const keyId = headerValue(request.headers, KEY_ID_HEADER);
+  if (!keyId) return { ok: false, why: 'missing' };
   const secret = secretFor(keyId);
   if (!secret) return { ok: false, why: 'unknown_key' };
-  if (!/^\d{1,12}$/.test(timestamp) || Math.abs(nowMs / 1000 - Number(timestamp)) > MAX_CLOCK_SKEW_SECONDS) return { ok: false, why: 'stale' };
-  const expected = `v1=${signatureOf(secret, timestamp, request.method, request.path, request.body)}`;
-  return safeEqual(signature, expected) ? { ok: true } : { ok: false, why: 'bad_signature' };
+  return checkSignature(request.headers, secret, signedParts(request.method, request.path, request.body), nowMs);
 }

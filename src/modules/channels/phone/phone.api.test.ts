@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { agentWithToken, createApiToken, createCustomer } from '../../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../../test/harness.js';
 import { PHONE_EVENTS_PATH } from './http/webhookRoutes.js';
-import { signPhoneEvent } from './signing.js';
+import { signatureHeadersFor } from '../../../platform/http/signedRequests.js';
 
 /**
  * The CTI webhook with the test as the telephony system (signed posts, as docs/phone.md
@@ -20,7 +20,7 @@ describe('phone: CTI webhook and calls', () => {
   let auth: Awaited<ReturnType<typeof agentWithToken>>;
   const post = (event: Record<string, unknown>, headers?: Record<string, string>) => {
     const body = JSON.stringify(event);
-    return t.http.inject({ method: 'POST', url: PHONE_EVENTS_PATH, payload: body, headers: { 'content-type': 'application/json', ...(headers ?? signPhoneEvent(SECRET, body)) } });
+    return t.http.inject({ method: 'POST', url: PHONE_EVENTS_PATH, payload: body, headers: { 'content-type': 'application/json', ...(headers ?? signatureHeadersFor(SECRET, [body])) } });
   };
   const deliver = async (event: Record<string, unknown>) => {
     const res = await post(event);
@@ -42,15 +42,15 @@ describe('phone: CTI webhook and calls', () => {
   it('answers 401 to a missing, forged or stale signature before writing anything', async () => {
     const event = inbound('forged-1', uniqueNumber(), 'ringing');
     const body = JSON.stringify(event);
-    const stale = signPhoneEvent(SECRET, body, Date.now() - 10 * 60_000);
-    const cases = [{}, signPhoneEvent('another-secret-that-is-long-enough-000', body), stale, { ...signPhoneEvent(SECRET, body), 'x-ld-signature': 'v1=00' }];
+    const stale = signatureHeadersFor(SECRET, [body], Date.now() - 10 * 60_000);
+    const cases = [{}, signatureHeadersFor('another-secret-that-is-long-enough-000', [body]), stale, { ...signatureHeadersFor(SECRET, [body]), 'x-ld-signature': 'v1=00' }];
     for (const headers of cases) {
       const res = await post(event, headers);
       assert.equal(res.statusCode, 401, res.body);
       assert.equal(res.json().error.code, 'unauthenticated');
     }
     // A signature over other bytes than were sent fails too.
-    const tampered = await t.http.inject({ method: 'POST', url: PHONE_EVENTS_PATH, payload: body.replace('ringing', 'ended'), headers: { 'content-type': 'application/json', ...signPhoneEvent(SECRET, body) } });
+    const tampered = await t.http.inject({ method: 'POST', url: PHONE_EVENTS_PATH, payload: body.replace('ringing', 'ended'), headers: { 'content-type': 'application/json', ...signatureHeadersFor(SECRET, [body]) } });
     assert.equal(tampered.statusCode, 401);
     const jobs = await t.ctx.db.selectFrom('jobs').select('id').where('name', '=', 'phone.call_event').execute();
     assert.equal(jobs.length, 0);
