@@ -15,6 +15,7 @@ const ChatsPage = lazy(() => import('./chats/ChatsPage').then((m) => ({ default:
 const ChatPage = lazy(() => import('./chats/ChatPage').then((m) => ({ default: m.ChatPage })));
 const SupervisorPage = lazy(() => import('./supervisor/SupervisorPage').then((m) => ({ default: m.SupervisorPage })));
 const AdminPage = lazy(() => import('./admin/AdminPage').then((m) => ({ default: m.AdminPage })));
+const CallbacksPage = lazy(() => import('./calls/CallbacksPage').then((m) => ({ default: m.CallbacksPage })));
 
 function Route({ path, query }: { path: string; query: URLSearchParams }) {
   const ticketNumber = /^\/tickets\/([^/]+)$/.exec(path)?.[1];
@@ -23,6 +24,7 @@ function Route({ path, query }: { path: string; query: URLSearchParams }) {
   if (chatNumber) return <ChatPage key={chatNumber} number={decodeURIComponent(chatNumber)} />;
   if (path === '/chats') return <ChatsPage />;
   if (path === '/supervisor') return <SupervisorPage />;
+  if (path === '/callbacks') return <CallbacksPage />;
   if (path === '/admin' || path.startsWith('/admin/')) return <AdminPage path={path} />;
   return <InboxPage params={query} />;
 }

@@ -30,7 +30,7 @@ export function Header() {
   const { path } = useLocation();
   const routing = useRoutingAbilities();
   const areas = useAreas();
-  const admin = areas ? Object.values(areas).some(Boolean) : false;
+  const admin = areas ? Object.entries(areas).some(([area, allowed]) => area !== 'callbacks' && allowed) : false;
   const link = (to: string, text: string, current: boolean) => (
     <a
       href={`/console${to}`}
@@ -43,13 +43,14 @@ export function Header() {
       {text}
     </a>
   );
-  const section = path.startsWith('/chats') ? 'chats' : path.startsWith('/supervisor') ? 'supervisor' : path.startsWith('/admin') ? 'admin' : path.startsWith('/tickets/') ? 'ticket' : 'inbox';
+  const section = path.startsWith('/chats') ? 'chats' : path.startsWith('/supervisor') ? 'supervisor' : path.startsWith('/callbacks') ? 'callbacks' : path.startsWith('/admin') ? 'admin' : path.startsWith('/tickets/') ? 'ticket' : 'inbox';
   return (
     <header className="topbar">
       <span className="brand">{t('app.name')}</span>
       <nav aria-label={t('app.mainNav')}>
         {link(lastInboxUrl(), t('app.inbox'), section === 'inbox')}
         {link('/chats', t('app.chats'), section === 'chats')}
+        {areas?.callbacks ? link('/callbacks', t('app.callbacks'), section === 'callbacks') : null}
         {routing?.viewAllQueues ? link('/supervisor', t('app.supervisor'), section === 'supervisor') : null}
         {admin ? link('/admin', t('app.admin'), section === 'admin') : null}
       </nav>

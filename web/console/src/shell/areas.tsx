@@ -12,6 +12,8 @@ export interface Areas {
   contentGaps: boolean;
   bot: boolean;
   widget: boolean;
+  /** The callback queue: a work screen of its own, not an admin one. */
+  callbacks: boolean;
 }
 
 const AreasContext = createContext<Areas | null>(null);

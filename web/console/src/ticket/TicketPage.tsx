@@ -5,6 +5,7 @@ import { useLiveEvents } from '../realtime/LiveProvider';
 import { navigate } from '../router';
 import { useSession } from '../session';
 import { useShortcuts } from '../shell/shortcuts';
+import { TicketCalls } from '../calls/TicketCalls';
 import { CustomerTickets } from './CustomerTickets';
 import { ExchangePanel } from './ExchangePanel';
 import { MergeForm } from './MergeForm';
@@ -94,6 +95,7 @@ export function TicketPage({ number }: { number: string }) {
           <p className={c.verified ? 'verified' : 'unverified'}>{c.verified ? t('ticket.verified') : t('ticket.unverified')}</p>
         </section>
         <CustomerTickets customerId={c.id} currentId={ticket.id} />
+        <TicketCalls ticketId={ticket.id} />
         <ExchangePanel ticketId={ticket.id} onChanged={() => void reload()} />
       </aside>
     </div>
