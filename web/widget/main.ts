@@ -1,3 +1,4 @@
+import { callbackView } from './callback.js';
 import { ChatConnection, RequestError, type Frame } from './connection.js';
 import { clear, h } from './dom.js';
 import { fill, pickLocale, stringsFor } from './locales.js';
@@ -77,12 +78,26 @@ function start(script: HTMLScriptElement): void {
   const email = h('input', { id: 'ld-email', type: 'email', autocomplete: 'email' });
   const firstMessage = h('textarea', { id: 'ld-first', required: true, rows: '3', maxlength: '4000' });
   const emailRow = h('div', { class: 'ld-field' }, h('label', { for: 'ld-email' }, s.email), email);
+  const callbackEntry = h('button', { type: 'button', class: 'ld-link' }, s.callbackEntry);
   const prechat = h('form', { class: 'ld-prechat' },
     h('div', { class: 'ld-field' }, h('label', { for: 'ld-topic' }, s.topic), topic),
     emailRow,
     h('div', { class: 'ld-field' }, h('label', { for: 'ld-first' }, s.firstMessage), firstMessage),
     h('button', { type: 'submit', class: 'ld-primary' }, s.start),
+    callbackEntry,
   );
+  // Asking for a phone call replaces the pre-chat form until the visitor goes back to it.
+  const callback = callbackView({ s, origin, locale, back: () => showCallback(false) });
+  function showCallback(on: boolean): void {
+    callback.el.hidden = !on;
+    renderState();
+    if (on) callback.focus();
+    else topic.focus();
+  }
+  callbackEntry.addEventListener('click', () => {
+    callback.reset();
+    showCallback(true);
+  });
 
   const searchInput = h('input', { id: 'ld-search', type: 'search', placeholder: s.searchPlaceholder, autocomplete: 'off' });
   const results = h('ul', { class: 'ld-results', 'aria-live': 'polite' });
@@ -105,7 +120,7 @@ function start(script: HTMLScriptElement): void {
   const conversation = h('div', { class: 'ld-conversation', hidden: true }, log, typing, follow, h('div', { class: 'ld-actions' }, handoverButton, endButton, newButton), compose);
   const panel = h('section', { id: 'ld-window', class: 'ld-window', role: 'dialog', 'aria-label': s.title, hidden: true },
     h('header', { class: 'ld-header' }, h('h2', {}, s.title), badge, closeButton),
-    connection, stateLine, greeting, prechat, conversation, help,
+    connection, stateLine, greeting, prechat, callback.el, conversation, help,
   );
   root.append(launcher, panel);
   document.body.append(host);
@@ -127,7 +142,7 @@ function start(script: HTMLScriptElement): void {
 
   function renderState(): void {
     const inChat = Boolean(saved.chatId);
-    prechat.hidden = inChat;
+    prechat.hidden = inChat || !callback.el.hidden;
     conversation.hidden = !inChat;
     greeting.hidden = inChat;
     stateLine.textContent = status ? statusText(status, s) : '';
@@ -149,6 +164,7 @@ function start(script: HTMLScriptElement): void {
     greeting.textContent = c.greeting;
     clear(topic);
     for (const t of c.topics) topic.append(h('option', { value: t.value }, t.label));
+    callback.setTopics(c.topics);
   }
 
   // ---- socket ------------------------------------------------------------------------------

@@ -144,6 +144,7 @@ export function stillNeedHelp(reader: Reader, contactPath: string | null): Html 
   <p>${t(ui, 'help.stillNeed.body')}</p>
   <p class="actions">
     <a class="button primary" href="/tickets/new?lang=${ui}">${t(ui, 'help.stillNeed.submit')}</a>
+    <a class="button secondary" href="/callback?lang=${ui}">${t(ui, 'help.stillNeed.callback')}</a>
     ${contactPath ? html`<a class="button secondary" href="${contactPath}">${t(ui, 'help.stillNeed.contact')}</a>` : ''}
   </p>
 </aside>`;
