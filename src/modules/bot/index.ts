@@ -7,6 +7,7 @@ import { registerBotRoutes } from './http/botRoutes.js';
 import { conversationalChannels, type Channel } from '../tickets/categories.js';
 
 export { botOf } from './brain.js';
+export { recogniseIntents } from './answering/recognise.js';
 export type { BotAction, ActionInput, ActionResult } from './actions/registry.js';
 
 /** A fresh installation trains its first model this long after start, unless a message needs it sooner. */

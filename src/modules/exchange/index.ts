@@ -1,7 +1,9 @@
 import type { Module } from '../module.js';
+import type { Channel } from '../tickets/categories.js';
 import { botOf } from '../bot/index.js';
 import { exchangeBotActions } from './botActions.js';
 import { codeActions } from './codeActions.js';
+import { emergencyIntake, intakeChannels } from './freeze/emergencyIntake.js';
 import { freezeActions } from './freeze/freezeActions.js';
 import { registerFreezeRoutes } from './http/freezeRoutes.js';
 import { registerPanelRoutes } from './http/panelRoutes.js';
@@ -38,5 +40,9 @@ export const exchangeModule: Module = {
       when: (event) => event.payload.authorType === 'customer' && event.payload.visibility === 'public' && (event.payload.chatState === undefined || event.payload.chatState === 'left_message'),
     });
     ctx.jobs.define(OUTREACH_TIMEOUT_JOB, (payload) => outreachTimeout(ctx, payload));
+    // "My account was hacked" by email or the portal's form: the chat's emergency, recognised by the bot's model.
+    ctx.jobs.onEvent('ticket.created', 'exchange.emergency_intake', (event) => emergencyIntake(ctx, event.payload).then(() => undefined), {
+      when: (event) => intakeChannels.has(event.payload.channel as Channel),
+    });
   },
 };

@@ -30,7 +30,7 @@ export interface Incoming {
 type Verdict = 'answer' | 'suggest' | 'unknown';
 
 /** Thresholds: an admin's pinned values, else the ones calibrated with the model. */
-function judge(p: Prediction, model: LoadedModel, settings: BotSettings): Verdict {
+export function judge(p: Prediction, model: LoadedModel, settings: BotSettings): Verdict {
   if (p.intent === OUT_OF_SCOPE) return 'unknown';
   // Out of scope although confident enough: the model barely knows the words (mashing, another script).
   if (p.outOfScope && p.confidence >= model.classifier.threshold) return 'unknown';

@@ -19,6 +19,12 @@ export const en = {
   codeFailed: 'I could not confirm your identity with that code (too many tries, or it expired), so I cannot freeze the account from this chat.',
   'codeChannel.email': 'email address',
   'codeChannel.phone': 'phone number',
+  intakeReply:
+    'We are treating this as an emergency: your case {number} is marked urgent and is now with our security team, who will reply here.',
+  intakeFreezeInChat:
+    'To have us freeze your account right away, open the live chat on our website or in the app and write "my account was hacked". If you are signed in there, it takes one step; otherwise we first send a verification code to the email or phone bound to your account, because a message from this address alone cannot prove that it is you.',
+  'note.intake':
+    'Recognised as an account takeover report ({channel}): made urgent and routed to the security team; the customer was sent the evidence checklist. The sender is not verified by this message — confirm their identity with a code (side panel) before freezing or revealing anything.',
   hotline: ' ({phone})',
   frozen:
     'Your account is now frozen: logins, trading, withdrawals and API keys are stopped. Your funds stay in your account. To unfreeze it, our security team will first verify your identity and check that the account is safe again.',
