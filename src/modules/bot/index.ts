@@ -3,6 +3,7 @@ import type { Module } from '../module.js';
 import { botOf, modelTrained } from './brain.js';
 import { botReplier } from './commands/botReplier.js';
 import { seedBotDefaults } from './defaults.js';
+import { upgradeBotDefaults } from './defaultsUpgrade.js';
 import { registerBotRoutes } from './http/botRoutes.js';
 import { conversationalChannels, type Channel } from '../tickets/categories.js';
 
@@ -52,6 +53,8 @@ export const botModule: Module = {
   async bootstrap(ctx) {
     const seeded = await seedBotDefaults(ctx);
     if (seeded) ctx.log.info('bot: default intents and flows loaded');
+    const upgraded = await upgradeBotDefaults(ctx);
+    if (upgraded.intents.length || upgraded.flows.length) ctx.log.info(upgraded, 'bot: untouched shipped intents and flows upgraded to this version');
     await botOf(ctx).start(TRAIN_AFTER_START_MS);
   },
 };
