@@ -1,6 +1,8 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { consoleAssets } from '../../src/modules/console/consoleAssets.js';
+import { PHONE_EVENTS_PATH } from '../../src/modules/channels/phone/http/webhookRoutes.js';
+import { signatureHeadersFor } from '../../src/platform/http/signedRequests.js';
 import { agentWithToken, createAgent } from '../factories.js';
 import { useBrowserApp } from './browserApp.js';
 import { browserSkipReason } from './chromium.js';
@@ -9,6 +11,7 @@ import { ConsoleCallbacks, WidgetCallbackForm } from './pages/callbackPages.js';
 import { openConsoleAs } from './pages/consolePages.js';
 
 const skip = browserSkipReason();
+const CTI_SECRET = 'cti-secret-for-browser-tests-0123456789';
 
 /**
  * Phone callbacks end to end: a customer asks for a call in the widget, an agent finds it in the
@@ -16,7 +19,7 @@ const skip = browserSkipReason();
  * queue later) and then "reached"; an outcome another agent recorded first is refused under the field.
  */
 describe('callbacks in Chromium: widget request → console queue → outcomes', () => {
-  const env = useBrowserApp();
+  const env = useBrowserApp({ PHONE_WEBHOOK_SECRET: CTI_SECRET });
   before(async () => {
     if (skip) return;
     await consoleAssets();
@@ -61,6 +64,7 @@ describe('callbacks in Chromium: widget request → console queue → outcomes',
     const rows = await page.getByRole('row').allTextContents();
     assert.ok(rows.findIndex((r) => r.includes(number)) < rows.findIndex((r) => r.includes(other.ticketNumber)), 'earliest due first');
 
+    assert.equal(await row.getByRole('link', { name: number }).getAttribute('href'), `/console/tickets/${number}`);
     await queue.assignToMe(number);
     await row.getByText('Taken by Mina Park').waitFor();
 
@@ -90,11 +94,30 @@ describe('callbacks in Chromium: widget request → console queue → outcomes',
     await open.getByRole('button', { name: 'Save outcome' }).click();
     await open.getByRole('group', { name: 'How did the call go?' }).getByRole('alert').getByText('This callback is already done.').waitFor();
 
-    // The ticket workspace lists the request with its outcome.
-    await queue.row(other.ticketNumber).getByRole('link', { name: other.ticketNumber }).click();
+    // The colleague's call, as the telephony system reports it, lands on the request's ticket.
+    const call = JSON.stringify({
+      event: 'ended', callId: 'browser-cb-1', direction: 'outbound', from: '+8215880000', to: '+447700900555', occurredAt: new Date().toISOString(),
+      agentEmail: me.email, answered: true, durationSeconds: 252, recordingUrl: 'https://pbx.example/recordings/browser-cb-1.mp3',
+    });
+    const reported = await app.http.inject({ method: 'POST', url: PHONE_EVENTS_PATH, payload: call, headers: { 'content-type': 'application/json', ...signatureHeadersFor(CTI_SECRET, [call]) } });
+    assert.equal(reported.statusCode, 202, reported.body);
+    for (let i = 0; i < 3; i++) await app.ctx.relay.drain();
+
+    // The ticket workspace: the call (agent, talk time, recording, notes) and the request with its outcome, and both in the timeline.
+    // By address: its row leaves the open queue as soon as the colleague's outcome reaches this screen live.
+    await page.goto(`${baseUrl}/console/tickets/${other.ticketNumber}`);
     const calls = page.getByRole('region', { name: 'Calls' });
-    await calls.getByText('+447700900555').waitFor();
-    await calls.getByText('Reached').waitFor();
+    await calls.getByText('Outbound').waitFor();
+    await calls.getByText('Mina Park · 4:12').waitFor();
+    assert.equal(await calls.getByRole('link', { name: 'Recording' }).getAttribute('href'), 'https://pbx.example/recordings/browser-cb-1.mp3');
+    await calls.getByText(/\+447700900555 · due .* · Reached/).waitFor();
+    await calls.getByLabel('Call notes').fill('Customer re-uploaded the KYC documents while on the phone');
+    await calls.getByRole('button', { name: 'Save notes' }).click();
+    await calls.getByRole('status').getByText('Saved.').waitFor();
+    const noted = await app.ctx.db.selectFrom('calls').select('notes').where('provider_call_id', '=', 'browser-cb-1').executeTakeFirstOrThrow();
+    assert.equal(noted.notes, 'Customer re-uploaded the KYC documents while on the phone');
+    await page.getByText('Outbound call to +447700900555 (4:12)').waitFor();
+    await page.getByText(/Callback requested for \+447700900555, due/).waitFor();
     await agent.close();
 
     // Customers who read the help center find the callback form from "Still need help?".

@@ -1,4 +1,5 @@
 import type { MessageKey, Translate } from '../i18n';
+import { callEvents } from '../calls/callEvents';
 import type { TimelineEvent } from '../types';
 
 type Label = (prefix: 'status' | 'priority' | 'category', value: string) => string;
@@ -13,6 +14,7 @@ const str = (v: unknown): string => (v === null || v === undefined ? '—' : Str
  * unverified sender) are the ones an agent must never miss, so each has its own sentence.
  */
 const described: Record<string, Describe> = {
+  ...callEvents,
   assignee_changed: () => 'timeline.assignee_changed',
   team_changed: () => 'timeline.team_changed',
   tags_changed: (e) => ['timeline.tags_changed', { tags: Array.isArray(e.data.to) ? e.data.to.map((x) => `#${String(x)}`).join(' ') || '—' : '—' }],
