@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.js';
 import { hmac } from '../../platform/crypto.js';
 import { ExchangeClient } from './client.js';
 import { ExchangeSimulator } from './simulator/server.js';
+import { databaseState } from './simulator/state.js';
 
 /**
  * This installation's exchange: the configured one (EXCHANGE_URL), or the built-in simulator on a
@@ -37,8 +38,11 @@ export async function startExchange(ctx: AppContext): Promise<ExchangeRuntime> {
   } else {
     // Derived from the installation's key, so every node of one installation signs alike.
     const secret = EXCHANGE_SECRET ?? hmac(ctx.secret, 'exchange-simulator');
-    const simulator = new ExchangeSimulator({ [keyId]: secret }, (sent) =>
-      ctx.log.info({ uid: sent.uid, channel: sent.channel, sentTo: sent.sentTo }, `exchange simulator: verification code ${sent.code} sent to ${sent.sentTo}`),
+    const simulator = new ExchangeSimulator(
+      { [keyId]: secret },
+      (sent) => ctx.log.info({ uid: sent.uid, channel: sent.channel, sentTo: sent.sentTo }, `exchange simulator: verification code ${sent.code} sent to ${sent.sentTo}`),
+      // Shared by every node: one simulated exchange per installation, not one per process.
+      databaseState(ctx.db),
     );
     const url = await simulator.start();
     ctx.log.info({ url }, 'exchange: no EXCHANGE_URL set, using the built-in simulator');

@@ -1,17 +1,20 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { verificationChannels, type Account, type Transaction } from '../contract.js';
 import { verifySignature } from '../signing.js';
 import { demoAccounts, type DemoAccount } from './demoAccounts.js';
+import { memoryState, type SimulatorState } from './state.js';
 
 /**
  * A simulated exchange backend: a real HTTP server speaking the adapter contract
  * (docs/exchange-adapter.openapi.yaml) on a loopback port, checking every signature, with the
  * demo accounts of demoAccounts.ts. `npm start` and the tests talk to it exactly as they would
  * to an exchange, over HTTP. Verification codes "sent" land in `mailbox` (and the log), where a
- * demo or a test reads them as the customer would read their email or SMS.
+ * demo or a test reads them as the customer would read their email or SMS. What changes (freezes,
+ * codes, idempotency keys) lives in `state` (state.ts): the installation's database in the app,
+ * so every node's simulator is the same exchange.
  */
 export interface SentCode {
   uid: string;
@@ -21,10 +24,14 @@ export interface SentCode {
   challengeId: string;
 }
 
-interface ChallengeState extends SentCode {
+/** Kept by the simulator like an exchange keeps it: the code only as a hash, even in a demo. */
+interface ChallengeState extends Omit<SentCode, 'code'> {
+  codeHash: string;
   expiresAt: number;
   attempts: number;
 }
+
+const hashCode = (challengeId: string, code: string) => createHash('sha256').update(`${challengeId}:${code}`).digest('hex');
 
 const CODE_TTL_MS = 10 * 60_000;
 const MAX_CODE_ATTEMPTS = 5;
@@ -42,12 +49,14 @@ class HttpProblem extends Error {
 export class ExchangeSimulator {
   readonly mailbox: SentCode[] = [];
   private readonly accounts: Map<string, DemoAccount>;
-  private readonly challenges = new Map<string, ChallengeState>();
-  private readonly idempotent = new Map<string, { status: number; body: unknown }>();
   private server: Server | null = null;
   private baseUrl = '';
 
-  constructor(private readonly keys: Record<string, string>, private readonly onCodeSent: (sent: SentCode) => void = () => {}) {
+  constructor(
+    private readonly keys: Record<string, string>,
+    private readonly onCodeSent: (sent: SentCode) => void = () => {},
+    private readonly state: SimulatorState = memoryState(),
+  ) {
     this.accounts = demoAccounts(Date.now());
   }
 
@@ -84,10 +93,10 @@ export class ExchangeSimulator {
     try {
       const key = req.headers['idempotency-key'];
       const idemKey = typeof key === 'string' ? `${req.method} ${path.split('?')[0]} ${key}` : null;
-      const seen = idemKey ? this.idempotent.get(idemKey) : undefined;
+      const seen = idemKey ? await this.state.get<{ status: number; body: unknown }>('idempotency', idemKey) : undefined;
       if (seen) return send(seen.status, seen.body);
-      const [status, payload] = this.route(req.method ?? 'GET', new URL(path, 'http://simulator'), body, idemKey !== null);
-      if (idemKey) this.idempotent.set(idemKey, { status, body: payload });
+      const [status, payload] = await this.route(req.method ?? 'GET', new URL(path, 'http://simulator'), body, idemKey !== null);
+      if (idemKey) await this.state.put('idempotency', idemKey, { status, body: payload });
       send(status, payload);
     } catch (err) {
       if (err instanceof HttpProblem) return send(err.status, { error: { code: err.code, message: err.message } });
@@ -95,12 +104,14 @@ export class ExchangeSimulator {
     }
   }
 
-  private route(method: string, url: URL, raw: string, idempotent: boolean): [number, unknown] {
+  private async route(method: string, url: URL, raw: string, idempotent: boolean): Promise<[number, unknown]> {
     const m = /^\/v1\/accounts\/([^/]+)(?:\/(deposits|withdrawals|verification-codes|freeze|unfreeze)(?:\/([^/]+)(?:\/(check))?)?)?$/.exec(url.pathname);
     if (!m) throw new HttpProblem(404, 'route_not_found', 'No such endpoint.');
     const [, uidPart, section, ref, action] = m;
     const demo = this.accounts.get(decodeURIComponent(uidPart!));
     if (!demo) throw new HttpProblem(404, 'account_not_found', 'No account with this UID.');
+    // The demo account as shipped, unless a freeze or unfreeze (through any node) changed it.
+    const account = (await this.state.get<Account>('account', demo.account.uid)) ?? demo.account;
     const json = <T>(schema: z.ZodType<T>): T => {
       let parsed: unknown;
       try {
@@ -115,7 +126,7 @@ export class ExchangeSimulator {
     const needsKey = () => {
       if (!idempotent) throw new HttpProblem(400, 'idempotency_key_required', 'This operation needs an Idempotency-Key header.');
     };
-    if (method === 'GET' && !section) return [200, demo.account];
+    if (method === 'GET' && !section) return [200, account];
     if (method === 'GET' && (section === 'deposits' || section === 'withdrawals')) {
       const items: Transaction[] = section === 'deposits' ? demo.deposits : demo.withdrawals;
       if (!ref) {
@@ -129,44 +140,45 @@ export class ExchangeSimulator {
     }
     if (method === 'POST' && section === 'verification-codes' && !ref) {
       needsKey();
-      return [201, this.sendCode(demo.account, json(sendBody).channel)];
+      return [201, await this.sendCode(account, json(sendBody).channel)];
     }
     if (method === 'POST' && section === 'verification-codes' && ref && action === 'check') {
-      return [200, this.checkCode(demo.account.uid, decodeURIComponent(ref), json(checkBody).code)];
+      return [200, await this.checkCode(account.uid, decodeURIComponent(ref), json(checkBody).code)];
     }
     if (method === 'POST' && (section === 'freeze' || section === 'unfreeze') && !ref) {
       needsKey();
       const { reason } = json(reasonBody);
       const frozen = section === 'freeze';
-      demo.account = { ...demo.account, status: frozen ? 'frozen' : 'active', frozenReason: frozen ? reason : null };
-      return [200, demo.account];
+      const changed: Account = { ...account, status: frozen ? 'frozen' : 'active', frozenReason: frozen ? reason : null };
+      await this.state.put('account', account.uid, changed);
+      return [200, changed];
     }
     throw new HttpProblem(405, 'method_not_allowed', 'Method not allowed here.');
   }
 
-  private sendCode(account: Account, channel: 'email' | 'phone') {
+  private async sendCode(account: Account, channel: 'email' | 'phone') {
     const sentTo = channel === 'email' ? account.email : account.phone;
     if (!sentTo) throw new HttpProblem(409, 'channel_not_bound', `The account has no ${channel} bound.`);
-    const challenge: ChallengeState = {
-      uid: account.uid, channel, sentTo, code: String(randomInt(0, 1_000_000)).padStart(6, '0'), challengeId: randomUUID(), expiresAt: Date.now() + CODE_TTL_MS, attempts: 0,
-    };
-    this.challenges.set(challenge.challengeId, challenge);
-    const { expiresAt: _e, attempts: _a, ...sent } = challenge;
+    const sent: SentCode = { uid: account.uid, channel, sentTo, code: String(randomInt(0, 1_000_000)).padStart(6, '0'), challengeId: randomUUID() };
+    const expiresAt = Date.now() + CODE_TTL_MS;
+    const { code, ...kept } = sent;
+    await this.state.put('challenge', sent.challengeId, { ...kept, codeHash: hashCode(sent.challengeId, code), expiresAt, attempts: 0 } satisfies ChallengeState);
     this.mailbox.push(sent);
     this.onCodeSent(sent);
-    return { challengeId: challenge.challengeId, channel, sentTo, expiresAt: new Date(challenge.expiresAt).toISOString() };
+    return { challengeId: sent.challengeId, channel, sentTo, expiresAt: new Date(expiresAt).toISOString() };
   }
 
-  private checkCode(uid: string, challengeId: string, code: string) {
-    const c = this.challenges.get(challengeId);
+  private async checkCode(uid: string, challengeId: string, code: string) {
+    const c = await this.state.get<ChallengeState>('challenge', challengeId);
     if (!c || c.uid !== uid) throw new HttpProblem(404, 'challenge_not_found', 'No such verification code.');
     if (c.attempts >= MAX_CODE_ATTEMPTS) return { result: 'locked', attemptsLeft: 0 };
     if (Date.now() > c.expiresAt) return { result: 'expired', attemptsLeft: 0 };
     c.attempts++;
-    if (c.code === code) {
-      this.challenges.delete(challengeId);
+    if (c.codeHash === hashCode(challengeId, code)) {
+      await this.state.delete('challenge', challengeId);
       return { result: 'valid', attemptsLeft: MAX_CODE_ATTEMPTS - c.attempts };
     }
+    await this.state.put('challenge', challengeId, c);
     return { result: c.attempts >= MAX_CODE_ATTEMPTS ? 'locked' : 'invalid', attemptsLeft: MAX_CODE_ATTEMPTS - c.attempts };
   }
 }
