@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useI18n, type MessageKey } from '../i18n';
 import { navigate } from '../router';
+import { useSession } from '../session';
 import { useAreas, type Areas } from '../shell/areas';
 
 const AgentsAdmin = lazy(() => import('./AgentsAdmin').then((m) => ({ default: m.AgentsAdmin })));
@@ -25,8 +26,11 @@ const sections: { path: string; area: keyof Areas; title: MessageKey }[] = [
 export const allowedSections = (areas: Areas | null) => sections.filter((s) => areas?.[s.area]);
 
 function Section({ path, rest, areas }: { path: string; rest: string; areas: Areas }) {
+  // Supervisors who keep teams may read the agent list (identity's listAgents), not manage agents.
+  const { state } = useSession();
+  const listAgents = areas.agents || (state.status === 'signedIn' && state.me.abilities.listAgents === true);
   if (path === 'agents') return <AgentsAdmin />;
-  if (path === 'teams') return <TeamsAdmin canListAgents={areas.agents} />;
+  if (path === 'teams') return <TeamsAdmin canListAgents={listAgents} />;
   if (path === 'replies') return <RepliesAdmin />;
   if (path === 'help-center') return <HelpCenterEditor slug={rest || null} />;
   if (path === 'content-gaps') return <ContentGaps />;
