@@ -7,6 +7,7 @@ import { chatModule } from './channels/chat/index.js';
 import { channelsModule } from './channels/index.js';
 import { emailModule } from './channels/email/index.js';
 import { telegramModule } from './channels/telegram/index.js';
+import { connectorModule } from './channels/connector/index.js';
 import { phoneModule } from './channels/phone/index.js';
 import { routingModule } from './routing/index.js';
 import { botModule } from './bot/index.js';
@@ -18,4 +19,4 @@ import { consoleModule } from './console/index.js';
 import { exchangeModule } from './exchange/index.js';
 
 /** Every domain module, in registration order. */
-export const modules: Module[] = [identityModule, ticketsModule, portalModule, helpcenterModule, routingModule, chatModule, channelsModule, emailModule, telegramModule, phoneModule, botModule, exchangeModule, macrosModule, notificationsModule, securityModule, operationsModule, consoleModule];
+export const modules: Module[] = [identityModule, ticketsModule, portalModule, helpcenterModule, routingModule, chatModule, channelsModule, emailModule, telegramModule, connectorModule, phoneModule, botModule, exchangeModule, macrosModule, notificationsModule, securityModule, operationsModule, consoleModule];

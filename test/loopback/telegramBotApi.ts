@@ -38,6 +38,8 @@ export interface TelegramLoopback {
   failNext(method: string, failure: Failure, times?: number): void;
   /** Users who blocked the bot: sending to them answers 403. */
   blocked: Set<number>;
+  /** Chat actions the bot showed (sendChatAction), in order. */
+  actions: { chatId: number; action: string }[];
   /** Resolves once at least `count` messages were sent. */
   waitForSent(count: number, timeoutMs?: number): Promise<SentMessage[]>;
   close(): Promise<void>;
@@ -58,7 +60,7 @@ export async function startTelegramLoopback(token = '7000000001:AAFloopbackToken
   const waiters: (() => void)[] = [];
   const state = { nextMessageId: 1000, webhook: '' };
   const loopback: TelegramLoopback = {
-    apiRoot: '', token, sent: [], calls: [], blocked: new Set(),
+    apiRoot: '', token, sent: [], calls: [], blocked: new Set(), actions: [],
     addFile: (fileId, data, filePath) => void files.set(fileId, { data, path: filePath }),
     queueUpdate: (update) => void updates.push(update),
     failNext: (method, failure, times = 1) => void failures.set(method, { failure, times }),
@@ -101,7 +103,14 @@ export async function startTelegramLoopback(token = '7000000001:AAFloopbackToken
     sendMessage: (p) => (typeof p.text === 'string' && p.text.length > 0 && p.text.length <= 4096 ? record('sendMessage', p) : fail(400, 'Bad Request: message text is empty or too long')),
     sendPhoto: (p, upload) => record('sendPhoto', p, upload ? { fileName: upload.name } : {}),
     sendDocument: (p, upload) => record('sendDocument', p, upload ? { fileName: upload.name } : {}),
-    sendChatAction: (p) => (loopback.blocked.has(Number(p.chat_id)) ? fail(403, 'Forbidden: bot was blocked by the user') : ok(true)),
+    sendChatAction: (p) => {
+      const chatId = Number(p.chat_id);
+      if (loopback.blocked.has(chatId)) return fail(403, 'Forbidden: bot was blocked by the user');
+      const actions = ['typing', 'upload_photo', 'upload_document', 'choose_sticker', 'find_location', 'record_voice', 'upload_voice', 'record_video', 'upload_video', 'record_video_note', 'upload_video_note'];
+      if (!Number.isSafeInteger(chatId) || !actions.includes(String(p.action))) return fail(400, 'Bad Request: wrong parameter action in request');
+      loopback.actions.push({ chatId, action: String(p.action) });
+      return ok(true);
+    },
     answerCallbackQuery: () => ok(true),
     editMessageReplyMarkup: () => ok(true),
     getFile: (p) => {

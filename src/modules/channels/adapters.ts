@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AppContext } from '../../context.js';
+import type { JobInfo } from '../../platform/jobs/jobs.js';
 import type { Channel } from '../tickets/categories.js';
 
 /** Where an inbound payload came from: the mailbox, listener or webhook that received it. */
@@ -46,8 +47,8 @@ export interface ChannelAdapter<Payload = unknown, Normalised = unknown> {
    * desk's, since nothing else shows them there.
    */
   readonly delivers: readonly ('agent' | 'bot' | 'system')[];
-  /** Sends a public message; runs inside a durable job, so throwing retries it with backoff. */
-  deliverReply(ctx: AppContext, reply: ReplyToDeliver): Promise<void>;
+  /** Sends a public message; runs inside a durable job (`job` says which attempt), so throwing retries it with backoff. */
+  deliverReply(ctx: AppContext, reply: ReplyToDeliver, job: JobInfo): Promise<void>;
 }
 
 const registries = new WeakMap<AppContext, Map<Channel, ChannelAdapter>>();

@@ -17,8 +17,8 @@ export const channelsModule: Module = {
     ctx.jobs.onEvent(
       'message.created',
       DELIVER_REPLY_JOB,
-      async (event) => {
-        await adapterFor(event)?.deliverReply(ctx, { ticketId: String(event.payload.ticketId), messageId: String(event.payload.messageId) });
+      async (event, job) => {
+        await adapterFor(event)?.deliverReply(ctx, { ticketId: String(event.payload.ticketId), messageId: String(event.payload.messageId) }, job);
       },
       {
         when: (event) => event.payload.visibility === 'public' && !!adapterFor(event)?.delivers.includes(event.payload.authorType as 'agent'),

@@ -13,10 +13,10 @@ export const categories = [
 ] as const;
 export type Category = (typeof categories)[number];
 
-export const channels = ['web', 'chat', 'email', 'telegram', 'phone', 'api', 'forum'] as const;
+export const channels = ['web', 'chat', 'email', 'telegram', 'phone', 'api', 'forum', 'connector'] as const;
 export type Channel = (typeof channels)[number];
 /** Channels whose tickets are live conversations (a `chats` row: bot first, then routing to a person). */
-export const conversationalChannels: ReadonlySet<Channel> = new Set<Channel>(['chat', 'telegram']);
+export const conversationalChannels: ReadonlySet<Channel> = new Set<Channel>(['chat', 'telegram', 'connector']);
 
 export const priorities = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof priorities)[number];

@@ -15,6 +15,7 @@ import * as m014 from './migrations/014_ticket_search.js';
 import * as m015 from './migrations/015_channel_identities.js';
 import * as m016 from './migrations/016_account_security.js';
 import * as m017 from './migrations/017_phone.js';
+import * as m018 from './migrations/018_connectors.js';
 import * as m019 from './migrations/019_account_security_leftovers.js';
 
 /** Migrations are imported statically so the compiled build and tsx see the same list. */
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '015_channel_identities': m015,
   '016_account_security': m016,
   '017_phone': m017,
+  '018_connectors': m018,
   '019_account_security_leftovers': m019,
 };
 

@@ -200,7 +200,7 @@ export interface TicketsTable {
   subject: string;
   status: 'new' | 'open' | 'pending' | 'on_hold' | 'solved' | 'closed';
   priority: 'low' | 'normal' | 'high' | 'urgent';
-  channel: 'web' | 'chat' | 'email' | 'telegram' | 'phone' | 'api' | 'forum';
+  channel: 'web' | 'chat' | 'email' | 'telegram' | 'phone' | 'api' | 'forum' | 'connector';
   category: string;
   fields: string;
   locale: string;
@@ -594,12 +594,38 @@ export interface CustomerSearchTable {
 
 /** A customer's identity on a messaging channel (Telegram user id …) and how to reach them there. */
 export interface ChannelIdentitiesTable {
-  channel: 'telegram';
+  /** connector: external_id is `<connector id>:<the app's user id>`. */
+  channel: 'telegram' | 'connector';
   external_id: string;
   customer_id: string;
   /** JSON, per channel (Telegram: `{ chatId, username?, blocked? }`). */
   address: string;
   created_at: string;
+  updated_at: string;
+}
+
+/** A bridge to another messaging app (migration 018): signed posts in, signed callbacks out. */
+export interface ConnectorsTable {
+  id: string;
+  /** Lower-case slug in the inbound URL, e.g. `kakaotalk`; never changes. */
+  name: string;
+  display_name: string;
+  inbound_secret: string;
+  callback_url: string;
+  callback_secret: string;
+  enabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Whether one public message reached a connector's callback (migration 018). */
+export interface ConnectorDeliveriesTable {
+  message_id: string;
+  connector_id: string;
+  ticket_id: string;
+  state: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  last_error: string | null;
   updated_at: string;
 }
 
@@ -686,6 +712,8 @@ export interface DB {
   channel_identities: ChannelIdentitiesTable;
   calls: CallsTable;
   callback_requests: CallbackRequestsTable;
+  connectors: ConnectorsTable;
+  connector_deliveries: ConnectorDeliveriesTable;
   email_messages: EmailMessagesTable;
   email_participants: EmailParticipantsTable;
   exchange_risk_events: ExchangeRiskEventsTable;

@@ -147,6 +147,8 @@ export function chatHandlers(ctx: AppContext, gateway: () => Gateway<ChatPrincip
       const f = frames.typingFrame.parse(raw);
       const chat = await chatFor(ctx.db, conn.principal, f.chatId);
       await ctx.bus.publish([ephemeral('chat.typing', { ticketId: chat.ticketId, side: sideOf(conn), typing: f.typing, origin: `${nodeId}/${conn.id}` })]);
+      // Acked only when asked (an id): once this node's subscribers (Telegram's "typing…") have run.
+      return f.id ? { typing: f.typing } : undefined;
     },
 
     async read(conn, raw) {

@@ -16,6 +16,13 @@ const gateways = new WeakMap<AppContext, Gateway<ChatPrincipal>>();
 /** This app's chat gateway (tests and the benchmark look at its connections). */
 export const chatGatewayOf = (ctx: AppContext): Gateway<ChatPrincipal> | undefined => gateways.get(ctx);
 
+const nodeIds = new WeakMap<AppContext, string>();
+/**
+ * Whether an ephemeral chat event (typing) was raised by a socket of this node: with Redis every
+ * node hears it, and a side effect outside the desk (Telegram's "typing…") must happen once.
+ */
+export const raisedOnThisNode = (ctx: AppContext, origin: unknown): boolean => typeof origin === 'string' && origin.startsWith(`${nodeIds.get(ctx)}/`);
+
 /**
  * A console cookie rides along on any WebSocket the browser opens to our host, even from
  * another site's page: only a same-origin upgrade may use it (a bearer token is explicit).
@@ -38,6 +45,7 @@ export const chatModule: Module = {
   name: 'chat',
   async register(app, ctx) {
     const nodeId = newNodeId();
+    nodeIds.set(ctx, nodeId);
     // Handlers reach the gateway lazily: they only run once it exists.
     const gateway: Gateway<ChatPrincipal> = await registerGateway<ChatPrincipal>(app, {
       path: CHAT_WS_PATH,

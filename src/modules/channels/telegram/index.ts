@@ -4,9 +4,11 @@ import { registerChannelAdapter } from '../adapters.js';
 import { telegramAdapter } from './adapter.js';
 import { registerTelegramWebhook, TELEGRAM_WEBHOOK_PATH } from './http/webhookRoutes.js';
 import { announceChatState } from './outbound/telegramDelivery.js';
+import { agentTypingRelay } from './outbound/typing.js';
 import { ALLOWED_UPDATES, TelegramPoller } from './poller.js';
 import { telegramApi, telegramSettings } from './settings.js';
-import { KeyedSerialiser, UPDATE_JOB } from './updates.js';
+import { UPDATE_JOB } from './updates.js';
+import { KeyedSerialiser } from '../keyedSerialiser.js';
 
 const pollers = new WeakMap<AppContext, TelegramPoller>();
 
@@ -36,6 +38,9 @@ export const telegramModule: Module = {
     ctx.jobs.onEvent('chat.updated', 'telegram.chat_state', (event) => announceChatState(deps, event), {
       when: (e) => (e.payload.state === 'queued' && !e.payload.movedUp) || e.payload.state === 'assigned' || e.payload.state === 'ended',
     });
+    // Typing is ephemeral (bus, not outbox): the node whose console socket raised it tells Telegram.
+    const offTyping = ctx.bus.subscribe('chat.typing', agentTypingRelay(ctx, settings));
+    app.addHook('onClose', async () => offTyping());
     if (settings.mode === 'polling') {
       const poller = new TelegramPoller(ctx, settings);
       pollers.set(ctx, poller);

@@ -6,6 +6,8 @@ import { createTestApp, type TestApp } from '../../../../test/harness.js';
 import { startTelegramLoopback, type TelegramLoopback } from '../../../../test/loopback/telegramBotApi.js';
 import { loadConfig } from '../../../config.js';
 import { agentOn, createTeam } from '../../routing/testKit.js';
+import { FrameClient } from '../../../platform/realtime/testClient.js';
+import { wsUrlOf } from '../chat/chatTesting.js';
 import { DELIVER_REPLY_JOB } from '../index.js';
 import { TELEGRAM_WEBHOOK_PATH } from './http/webhookRoutes.js';
 
@@ -27,6 +29,8 @@ const userOf = (update: Record<string, unknown>) => {
 describe('Telegram channel', () => {
   let t: TestApp;
   let tg: TelegramLoopback;
+  /** The agent the hand-over test assigned (the typing test types as them). */
+  let assigned: { id: string; headers: Record<string, string> };
   const post = (update: unknown, secret: string | null = SECRET) =>
     t.http.inject({ method: 'POST', url: TELEGRAM_WEBHOOK_PATH, payload: update as object, headers: secret === null ? {} : { 'x-telegram-bot-api-secret-token': secret } });
   const deliver = async (update: Record<string, unknown>) => {
@@ -134,6 +138,7 @@ describe('Telegram channel', () => {
     const admin = (await agentWithToken(t.ctx, 'admin')).headers;
     const team = await createTeam(t, admin, { languages: ['zh-CN'] });
     const agent = await agentOn(t, [team], { maxChats: 3 });
+    assigned = agent;
     const name = (await t.ctx.db.selectFrom('agents').select('name').where('id', '=', agent.id).executeTakeFirstOrThrow()).name;
     const user = userOf(fixtures.handoverButtonZh);
     await deliver(fixtures.handoverButtonZh);
@@ -150,6 +155,21 @@ describe('Telegram channel', () => {
     const count = sentTo(user).length;
     for (let i = 0; i < 3; i++) await t.ctx.relay.drain();
     assert.equal(sentTo(user).length, count, 'internal notes never leave the desk');
+  });
+
+  it('an agent typing in the console shows "typing…" in the Telegram chat, at most once per 4 s', async () => {
+    const user = userOf(fixtures.handoverButtonZh);
+    const chat = (await conversationOf(user))!;
+    const baseUrl = await t.http.listen({ port: 0, host: '127.0.0.1' });
+    const agentSocket = await FrameClient.connect(wsUrlOf(baseUrl), { headers: assigned.headers });
+    try {
+      // Each request is answered after the typing event was handled, so the count below is final.
+      for (let i = 0; i < 3; i++) await agentSocket.request({ type: 'typing', chatId: chat.id, typing: true });
+      await agentSocket.request({ type: 'typing', chatId: chat.id, typing: false });
+    } finally {
+      agentSocket.close();
+    }
+    assert.deepEqual(tg.actions.filter((a) => a.chatId === user), [{ chatId: user, action: 'typing' }]);
   });
 
   it('with nobody available, /agent leaves a message whose ticket number the customer is told', async () => {

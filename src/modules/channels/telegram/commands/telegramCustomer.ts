@@ -1,8 +1,7 @@
 import type { AppContext } from '../../../../context.js';
-import type { DbOrTx, Tx } from '../../../../platform/db/index.js';
-import { dialectOf } from '../../../../platform/db/dialect.js';
-import { newId, nowIso } from '../../../../platform/db/ids.js';
-import { toCustomerLocale } from '../../../identity/customers.js';
+import type { DbOrTx } from '../../../../platform/db/index.js';
+import { nowIso } from '../../../../platform/db/ids.js';
+import { identityCustomer, type ChannelIdentity, type IdentityCustomer } from '../../conversations.js';
 import type { TelegramSender } from '../inbound/normalise.js';
 
 export interface TelegramAddress {
@@ -12,59 +11,21 @@ export interface TelegramAddress {
   blocked?: boolean;
 }
 
-export interface TelegramCustomer {
-  customerId: string;
-  locale: string;
-}
+export type TelegramCustomer = IdentityCustomer;
 
-const identity = (db: DbOrTx, userId: number) =>
-  db.selectFrom('channel_identities').innerJoin('customers', 'customers.id', 'channel_identities.customer_id')
-    .select(['channel_identities.customer_id as customerId', 'customers.locale', 'channel_identities.address'])
-    .where('channel_identities.channel', '=', 'telegram').where('channel_identities.external_id', '=', String(userId));
-
-/** Locks a Telegram user's identity row for the rest of the transaction (PostgreSQL; SQLite has one writer). */
-export async function lockTelegramIdentity(trx: Tx, userId: number): Promise<void> {
-  let q = trx.selectFrom('channel_identities').select('customer_id').where('channel', '=', 'telegram').where('external_id', '=', String(userId));
-  if (dialectOf(trx) === 'postgres') q = q.forUpdate();
-  await q.executeTakeFirst();
-}
+export const telegramIdentity = (from: TelegramSender): ChannelIdentity => ({ channel: 'telegram', externalId: String(from.userId) });
 
 /**
- * The desk's customer behind a Telegram user, created on their first update. A Telegram account
- * proves nothing about an exchange account, so the customer is unverified, never merged into a
- * verified one; the language is their Telegram app's. A user who blocked the bot and writes
- * again is reachable again.
+ * The desk's customer behind a Telegram user, created on their first update (unverified; the
+ * language is their Telegram app's). A user who blocked the bot and writes again is reachable again.
  */
 export async function telegramCustomer(ctx: AppContext, from: TelegramSender): Promise<TelegramCustomer> {
   const address: TelegramAddress = { chatId: from.chatId, username: from.username };
-  const known = await identity(ctx.db, from.userId).executeTakeFirst();
-  if (known) {
-    const stored = JSON.parse(known.address) as TelegramAddress;
-    if (stored.chatId !== address.chatId || stored.username !== address.username || stored.blocked) {
-      await ctx.db.updateTable('channel_identities').set({ address: JSON.stringify(address), updated_at: nowIso() })
-        .where('channel', '=', 'telegram').where('external_id', '=', String(from.userId)).execute();
-    }
-    return { customerId: known.customerId, locale: known.locale };
-  }
-  const locale = toCustomerLocale(from.languageCode);
-  const created = await ctx.transaction(async (trx) => {
-    const now = nowIso();
-    const customerId = newId();
-    await trx.insertInto('customers').values({ id: customerId, external_id: null, email: null, phone: null, name: from.name, locale, verified: 0, created_at: now, updated_at: now }).execute();
-    const claimed = await trx.insertInto('channel_identities')
-      .values({ channel: 'telegram', external_id: String(from.userId), customer_id: customerId, address: JSON.stringify(address), created_at: now, updated_at: now })
-      .onConflict((oc) => oc.columns(['channel', 'external_id']).doNothing())
-      .returning('customer_id').executeTakeFirst();
-    // Another node created them a moment ago: this transaction's customer must not remain.
-    if (!claimed) throw new LostRace();
-    return { customerId, locale };
-  }).catch((err: unknown) => (err instanceof LostRace ? null : Promise.reject(err)));
-  if (created) return created;
-  const winner = await identity(ctx.db, from.userId).executeTakeFirstOrThrow();
-  return { customerId: winner.customerId, locale: winner.locale };
+  return identityCustomer(ctx, telegramIdentity(from), { name: from.name, languageCode: from.languageCode, address }, (stored) => {
+    const known = stored as TelegramAddress;
+    return known.chatId !== address.chatId || known.username !== address.username || !!known.blocked;
+  });
 }
-
-class LostRace extends Error {}
 
 /** Where to send to a customer on Telegram, unless they blocked the bot. */
 export async function telegramAddressOf(db: DbOrTx, customerId: string): Promise<TelegramAddress | null> {
