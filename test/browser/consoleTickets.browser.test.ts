@@ -92,7 +92,7 @@ describe('console bulk actions, merge and the workspace in Chromium', () => {
     await context.close();
   });
 
-  it('workspace: a macro previewed and applied, files attached and previewed, category and fields edited, the account frozen with a reason', { skip }, async () => {
+  it('workspace: a macro previewed and applied, files attached and previewed, category and fields edited, the account frozen with a reason and unfrozen by a second supervisor', { skip }, async () => {
     const { app, browser, baseUrl } = env;
     const me = await agentWithToken(app.ctx);
     const macro = await app.http.inject({
@@ -162,6 +162,25 @@ describe('console bulk actions, merge and the workspace in Chromium', () => {
     await panel.getByText('Frozen', { exact: true }).waitFor();
     await panel.getByRole('button', { name: 'Request unfreeze' }).waitFor();
     assert.equal(await panel.getByRole('button', { name: 'Freeze account' }).count(), 0, 'the server no longer offers a freeze');
+
+    // Four eyes: the requester sees their request waiting; a second supervisor approves it from the board.
+    await panel.getByRole('button', { name: 'Request unfreeze' }).click();
+    await panel.getByLabel(/Why is it safe to unfreeze/).fill('Identity re-verified by a code to the bound phone; password and 2FA reset');
+    await panel.getByRole('button', { name: 'Send for approval' }).click();
+    const mine = panel.getByRole('region', { name: 'Unfreeze requests waiting for a second approver' });
+    await mine.getByText(/Waiting for another supervisor/).waitFor();
+    assert.equal(await mine.getByRole('button', { name: 'Approve unfreeze' }).count(), 0, 'the requester cannot approve');
+    await work.timelineEvent(/requested an unfreeze of account 60177342/).waitFor();
+    const sup = await agentWithToken(app.ctx, 'supervisor');
+    const supContext = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    const board = await openConsoleAs(supContext, app.ctx, baseUrl, sup.agent.id, '/console/supervisor');
+    const pending = board.getByRole('region', { name: 'Unfreeze requests waiting for a second approver' });
+    await pending.getByRole('link', { name: ticket.number }).waitFor();
+    await pending.getByRole('button', { name: 'Approve unfreeze' }).click();
+    await pending.waitFor({ state: 'detached' });
+    const after = (await app.http.inject({ url: `/api/v1/tickets/${ticket.id}/exchange`, headers: me.headers })).json();
+    assert.equal(after.account.status, 'active');
+    await supContext.close();
     await context.close();
   });
 });

@@ -5,6 +5,7 @@ import { TransferForm } from '../chats/TransferForm';
 import { QueueUnavailable } from '../chats/QueueUnavailable';
 import { useChatQueue } from '../chats/useChatQueue';
 import type { LiveChat } from '../types';
+import { UnfreezeRequests } from '../ticket/UnfreezeRequests';
 import { AgentsTable } from './AgentsTable';
 
 /**
@@ -86,6 +87,8 @@ export function SupervisorPage() {
       <ChatTable id="board-active" title={t('board.activeChats')} empty={t('board.noActive')} lastColumn={t('board.col.agent')}>
         {chatRows(queue.active ?? [], false)}
       </ChatTable>
+      {/* The second pair of eyes finds every pending unfreeze here, not only on the ticket. */}
+      <UnfreezeRequests />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
 import { FormError, serverErrors, TextAreaField, type Errors } from '../admin/fields';
 import { useI18n } from '../i18n';
+import { navigate } from '../router';
 
 interface UnfreezeRequest {
   id: string;
@@ -61,7 +62,14 @@ export function UnfreezeRequests({ ticketId, version = 0, onDecided }: { ticketI
         {items.map((r) => (
           <li key={r.id}>
             <p>
-              {ticketId ? null : <strong>{r.ticket.number} · </strong>}UID {r.uid} · {new Date(r.createdAt).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' })}
+              {ticketId || !r.ticket.number ? null : (
+                <>
+                  <a href={`/console/tickets/${r.ticket.number}`} onClick={(e) => (e.preventDefault(), navigate(`/tickets/${r.ticket.number}`))}>
+                    {r.ticket.number}
+                  </a>{' · '}
+                </>
+              )}
+              UID {r.uid} · {new Date(r.createdAt).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' })}
             </p>
             <p className="help">{r.reason}</p>
             {r.abilities.approve ? (
