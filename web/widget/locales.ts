@@ -48,7 +48,8 @@ const en = {
   cbChooseTopic: 'Choose a topic',
   cbFrom: 'Call me from (optional)',
   cbTo: 'Until',
-  cbNote: 'What is it about? (optional)',
+  cbTopic: 'What should the call be about?',
+  cbNote: 'Anything we should know before calling? (optional)',
   cbSubmit: 'Request the callback',
   cbBack: 'Back to chat',
   cbDone: 'Thank you. Your callback request is ticket {number}; an agent will call you.',
@@ -59,6 +60,10 @@ const en = {
   cbErrorAhead: 'Choose a time within the next 14 days.',
   cbRateLimited: 'Too many callback requests from here; please try again in an hour.',
   cbFailed: 'The request could not be sent. Please try again.',
+  alertTitle: 'Security warning: we removed something from your message',
+  alertActions: 'Treat it as exposed: move your funds to a new wallet, delete that API key, change your password. Support never asks for these.',
+  removed: 'removed:',
+  secret: { seed_phrase: 'recovery phrase', private_key: 'private key', extended_private_key: 'private key', api_secret: 'API secret', password: 'password', one_time_code: 'verification code' },
 };
 
 export type WidgetStrings = typeof en;
@@ -110,7 +115,8 @@ const zhCN: WidgetStrings = {
   cbChooseTopic: '请选择问题类型',
   cbFrom: '方便接听的开始时间（选填）',
   cbTo: '结束时间',
-  cbNote: '想咨询什么？（选填）',
+  cbTopic: '回拨要咨询的问题',
+  cbNote: '回电前需要我们了解的情况（选填）',
   cbSubmit: '提交回拨申请',
   cbBack: '返回聊天',
   cbDone: '提交成功，您的回拨申请工单号为 {number}，客服将尽快给您回电。',
@@ -121,6 +127,10 @@ const zhCN: WidgetStrings = {
   cbErrorAhead: '请选择 14 天以内的时间。',
   cbRateLimited: '回拨申请过于频繁，请一小时后再试。',
   cbFailed: '申请未能提交，请重试。',
+  alertTitle: '安全提醒：我们已从您的消息中删除敏感信息',
+  alertActions: '请视为已泄露：立即将资产转入新钱包、删除该 API 密钥并修改密码。客服绝不会索要这些信息。',
+  removed: '已删除：',
+  secret: { seed_phrase: '助记词', private_key: '私钥', extended_private_key: '私钥', api_secret: 'API 密钥', password: '密码', one_time_code: '验证码' },
 };
 
 const ko: WidgetStrings = {
@@ -170,7 +180,8 @@ const ko: WidgetStrings = {
   cbChooseTopic: '문의 유형을 선택하세요',
   cbFrom: '통화 가능 시작 시각 (선택)',
   cbTo: '종료 시각',
-  cbNote: '어떤 문의인가요? (선택)',
+  cbTopic: '통화로 상담할 내용',
+  cbNote: '전화 전에 알려 주실 내용 (선택)',
   cbSubmit: '콜백 요청하기',
   cbBack: '채팅으로 돌아가기',
   cbDone: '접수되었습니다. 콜백 요청 문의 번호는 {number}이며, 상담원이 곧 전화드리겠습니다.',
@@ -181,6 +192,10 @@ const ko: WidgetStrings = {
   cbErrorAhead: '14일 이내의 시간을 선택하세요.',
   cbRateLimited: '콜백 요청이 너무 많습니다. 한 시간 후에 다시 시도하세요.',
   cbFailed: '요청을 보내지 못했습니다. 다시 시도하세요.',
+  alertTitle: '보안 경고: 메시지에서 민감한 정보를 삭제했어요',
+  alertActions: '이미 노출된 것으로 보고 지금 자산을 새 지갑으로 옮기고, 해당 API 키를 삭제하고, 비밀번호를 바꾸세요. 고객센터는 절대 이런 정보를 묻지 않아요.',
+  removed: '삭제됨:',
+  secret: { seed_phrase: '복구 구문', private_key: '개인 키', extended_private_key: '개인 키', api_secret: 'API 시크릿', password: '비밀번호', one_time_code: '인증번호' },
 };
 
 const all: Record<WidgetLocale, WidgetStrings> = { en, 'zh-CN': zhCN, ko };
