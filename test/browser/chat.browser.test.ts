@@ -44,4 +44,23 @@ describe('chat widget in Chromium', () => {
     assert.deepEqual(violations, []);
     await context.close();
   });
+
+  it('a private key typed into the chat is removed, and the widget says so as an alert with what to do', { skip }, async () => {
+    const { app, browser, baseUrl } = env;
+    await saveBotSettings(app.ctx.db, { ...defaultBotSettings, enabled: false });
+    const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const widget = new ChatWidget(page, baseUrl);
+    await widget.openDemo();
+    await widget.open();
+    await widget.start('Deposit not credited', 'My withdrawal is stuck', 'trader-key@example.test');
+    const key = 'e9873d79c6d87dc0fb6a5778633389f4453213303da61f20bd67fc233aa33262';
+    await widget.send(`my private key is ${key}, can you check my wallet?`);
+    const alert = widget.conversation().getByRole('alert');
+    await alert.waitFor();
+    assert.match((await alert.textContent()) ?? '', /Security warning[\s\S]*removed: private key[\s\S]*move your funds to a new wallet/);
+    await widget.conversation().getByText('removed: private key').first().waitFor();
+    assert.equal(await widget.conversation().getByText(key, { exact: false }).count(), 0, 'the key is gone from the customer\'s own message too');
+    await context.close();
+  });
 });

@@ -1,3 +1,4 @@
+import { bodyParts, securityAlert } from './alerts.js';
 import { h } from './dom.js';
 import { fill, type WidgetStrings } from './locales.js';
 import type { PendingMessage, WireMessage } from './store.js';
@@ -48,9 +49,15 @@ export function renderMessage(m: WireMessage, s: WidgetStrings, actions: Message
   const meta = m.meta ?? {};
   const handover = meta.handover === true ? h('button', { type: 'button', class: 'ld-handover' }, s.talkToPerson) : null;
   handover?.addEventListener('click', () => actions.handover());
+  const alert = m.author.type === 'system' ? securityAlert(meta, s) : null;
+  const body = m.body ? h('p', { class: 'ld-body' }, ...bodyParts(m.body, s).map((p) => ('text' in p ? p.text : h('mark', { class: 'ld-removed' }, p.removed)))) : null;
+  if (alert) {
+    return h('li', { class: 'ld-msg ld-alert', role: 'alert', 'data-id': m.id },
+      h('strong', {}, alert.title), h('p', { class: 'ld-kinds' }, `${s.removed} ${alert.kinds.join(', ')}`), body, h('p', { class: 'ld-advice' }, alert.actions));
+  }
   return h('li', { class: `ld-msg ld-${m.author.type}`, 'data-id': m.id },
     who ? h('span', { class: 'ld-who' }, who) : null,
-    m.body ? h('p', { class: 'ld-body' }, m.body) : null,
+    body,
     articleCard(meta, s, actions),
     choices(meta, actions),
     handover,
