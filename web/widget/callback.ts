@@ -56,7 +56,7 @@ export function callbackView(opts: { s: WidgetStrings; origin: string; locale: W
   const form = h('form', { class: 'ld-callback-form', novalidate: true },
     h('p', { class: 'ld-hint' }, s.cbIntro),
     row('phone', s.cbPhone, h('input', { type: 'tel', autocomplete: 'tel', required: true, placeholder: '+82 10 1234 5678' })),
-    row('topic', s.topic, topic),
+    row('topic', s.cbTopic, topic),
     row('from', s.cbFrom, h('input', { type: 'datetime-local' })),
     row('to', s.cbTo, h('input', { type: 'datetime-local' })),
     row('note', s.cbNote, h('textarea', { rows: '2', maxlength: '2000' })),

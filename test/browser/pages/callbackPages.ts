@@ -19,8 +19,8 @@ export class WidgetCallbackForm {
 
   async fill(phone: string, topic: string, note: string): Promise<void> {
     await this.phone().fill(phone);
-    await this.section().getByLabel('What is it about?', { exact: true }).selectOption({ label: topic });
-    await this.section().getByLabel('What is it about? (optional)').fill(note);
+    await this.section().getByLabel('What should the call be about?').selectOption({ label: topic });
+    await this.section().getByLabel('Anything we should know before calling? (optional)').fill(note);
   }
 
   async submit(): Promise<void> {
