@@ -94,7 +94,12 @@ describe('callbacks in Chromium: widget request → console queue → outcomes',
     await open.getByRole('button', { name: 'Save outcome' }).click();
     await open.getByRole('group', { name: 'How did the call go?' }).getByRole('alert').getByText('This callback is already done.').waitFor();
 
-    // The colleague's call, as the telephony system reports it, lands on the request's ticket.
+    // The ticket workspace: the request with its outcome, then the call (agent, talk time, recording, notes) as it is logged, and both in the timeline.
+    // Opened by address: its row leaves the open queue as soon as the colleague's outcome reaches the screen live.
+    await page.goto(`${baseUrl}/console/tickets/${other.ticketNumber}`);
+    const calls = page.getByRole('region', { name: 'Calls' });
+    await calls.getByText(/\+447700900555 · due .* · Reached/).waitFor();
+    // The colleague's call, as the telephony system reports it, lands on the request's ticket, open on screen.
     const call = JSON.stringify({
       event: 'ended', callId: 'browser-cb-1', direction: 'outbound', from: '+8215880000', to: '+447700900555', occurredAt: new Date().toISOString(),
       agentEmail: me.email, answered: true, durationSeconds: 252, recordingUrl: 'https://pbx.example/recordings/browser-cb-1.mp3',
@@ -103,14 +108,9 @@ describe('callbacks in Chromium: widget request → console queue → outcomes',
     assert.equal(reported.statusCode, 202, reported.body);
     for (let i = 0; i < 3; i++) await app.ctx.relay.drain();
 
-    // The ticket workspace: the call (agent, talk time, recording, notes) and the request with its outcome, and both in the timeline.
-    // By address: its row leaves the open queue as soon as the colleague's outcome reaches this screen live.
-    await page.goto(`${baseUrl}/console/tickets/${other.ticketNumber}`);
-    const calls = page.getByRole('region', { name: 'Calls' });
     await calls.getByText('Outbound').waitFor();
     await calls.getByText('Mina Park · 4:12').waitFor();
     assert.equal(await calls.getByRole('link', { name: 'Recording' }).getAttribute('href'), 'https://pbx.example/recordings/browser-cb-1.mp3');
-    await calls.getByText(/\+447700900555 · due .* · Reached/).waitFor();
     await calls.getByLabel('Call notes').fill('Customer re-uploaded the KYC documents while on the phone');
     await calls.getByRole('button', { name: 'Save notes' }).click();
     await calls.getByRole('status').getByText('Saved.').waitFor();

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { api } from '../api';
+import { api, isAbort } from '../api';
 import { useI18n } from '../i18n';
+import { useLiveEvents } from '../realtime/LiveProvider';
 import { CallNotes } from './CallNotes';
 import { customerNumber, safeRecordingUrl, shortTime, talkTime } from './callText';
 import type { Call, Callback } from './types';
@@ -8,20 +9,24 @@ import type { Call, Callback } from './types';
 /**
  * A ticket's phone calls (who, which number, how long, the recording in the telephony system,
  * the agent's notes) and its callback requests. Tickets that never saw a phone show nothing.
+ * A call logged or an outcome recorded while the ticket is open changes the ticket, so it is read again then.
  */
 export function TicketCalls({ ticketId }: { ticketId: string }) {
   const { t, locale } = useI18n();
   const [calls, setCalls] = useState<Call[] | null>(null);
   const [callbacks, setCallbacks] = useState<Callback[]>([]);
+  const [version, setVersion] = useState(0);
+  const again = () => setVersion((v) => v + 1);
+  useLiveEvents({ changed: (id) => id === ticketId && again(), resync: again });
   useEffect(() => {
     const ctl = new AbortController();
     const read = <T,>(what: string) => api<{ items: T[] }>('GET', `/api/v1/tickets/${ticketId}/${what}`, undefined, ctl.signal).then((r) => r.items);
     Promise.all([read<Call>('calls'), read<Callback>('callbacks')]).then(([c, cb]) => {
       setCalls(c);
       setCallbacks(cb);
-    }, () => setCalls([]));
+    }, (err: unknown) => !isAbort(err) && setCalls((known) => known ?? []));
     return () => ctl.abort();
-  }, [ticketId]);
+  }, [ticketId, version]);
   if (!calls || (calls.length === 0 && callbacks.length === 0)) return null;
 
   return (
