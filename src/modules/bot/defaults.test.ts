@@ -124,3 +124,34 @@ describe('text helpers', () => {
     assert.equal(fill('{a} and {b|fallback} and {c}', { a: '1' }), '1 and fallback and ');
   });
 });
+
+describe('secret ask steps', () => {
+  const base = {
+    title: { en: 'Code' }, start: 'ask',
+    steps: {
+      ask: { type: 'ask', say: { en: 'The code?' }, secret: true, field: 'code', pattern: '^\\d{6}$', transform: ['digits'], next: 'check' },
+      check: { type: 'action', action: 'exchange.checkVerificationCode', input: { code: '{code}' }, outcomes: { wrong: 'ask' }, default: 'done' },
+      done: { type: 'message', say: { en: 'Thanks.' } },
+    },
+  };
+
+  it('need a field to pass the code on and a pattern to check its shape', () => {
+    assert.ok(flowDefinitionSchema.safeParse(base).success);
+    const loose = flowDefinitionSchema.safeParse({ ...base, steps: { ...base.steps, ask: { ...base.steps.ask, pattern: undefined } } });
+    assert.ok(!loose.success);
+    assert.deepEqual(loose.error.issues.map((i) => i.path.join('.')), ['steps.ask.secret']);
+  });
+
+  it('pass the answer to the steps of that turn only: the flow keeps no trace of it', async () => {
+    const flow = flowDefinitionSchema.parse(base);
+    const seen: string[] = [];
+    const env: FlowEnv = { locale: 'en', runAction: async (_name, params) => (seen.push(params.code ?? ''), { outcome: 'wrong' }) };
+    const started = await startFlow('code', flow, env);
+    assert.equal(started.run?.secret, true);
+    const turn = await continueFlow(flow, started.run!, 'it is 123 456', env);
+    assert.deepEqual(seen, ['123456']);
+    assert.equal(turn?.run?.step, 'ask');
+    assert.deepEqual(turn?.run?.fields, {});
+    assert.ok(!JSON.stringify(turn).includes('123456'));
+  });
+});

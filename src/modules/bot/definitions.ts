@@ -178,6 +178,8 @@ function checkFlow(flow: { start: string; category?: Category; steps: Record<str
         issues.push({ message: 'an ask step needs "next", or a "next" on every choice', path: [...at, 'next'] });
       }
       if (!step.choices?.length && !step.pattern && !step.field) issues.push({ message: 'store the answer ("field") or restrict it ("choices", "pattern")', path: [...at, 'field'] });
+      // A secret answer is passed on once through its field and must have a shape to check (the code's digits).
+      if (step.secret && (!step.field || !step.pattern || step.choices?.length)) issues.push({ message: 'a secret step needs "field" and "pattern" and no "choices"', path: [...at, 'secret'] });
     } else if (step.type === 'action') {
       for (const [outcome, target] of Object.entries(step.outcomes)) refs.push([target, [...at, 'outcomes', outcome]]);
       refs.push([step.default, [...at, 'default']]);
