@@ -149,6 +149,13 @@ describe('console bulk actions, merge and the workspace in Chromium', () => {
     const saved = (await app.http.inject({ url: `/api/v1/tickets/${ticket.number}`, headers: me.headers })).json();
     assert.deepEqual([saved.category, saved.fields.txHash, saved.tags], ['deposit', '4393e51c7c9ed2ff1023647ba2d435027cebcf90e6fd996b48da070aaff4b903', ['need-txid']]);
 
+    // The agent guard: a reply asking for a code is held back, shown, and put on the timeline.
+    await page.write('Reply to customer', 'To unfreeze your account, please send me the SMS verification code you just received.');
+    await browserPage.getByRole('alert').filter({ hasText: /Support never asks customers for this/ }).waitFor();
+    await work.timelineEvent(/The agent guard held back a reply/).waitFor();
+    assert.equal(await browserPage.getByRole('button', { name: /Send anyway/ }).count(), 0, 'only supervisors may override');
+    await browserPage.getByLabel('Message', { exact: true }).fill('');
+
     // Freeze: the reason is required; the timeline then says who froze which account and why.
     const panel = work.exchange();
     await panel.getByRole('button', { name: 'Freeze account' }).click();

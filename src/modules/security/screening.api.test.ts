@@ -81,6 +81,8 @@ describe('secrets never stored, and the agent guard', () => {
     assert.deepEqual([error.code, error.field], ['agent_guard_blocked', 'body']);
     assert.match(error.message, /one_time_code/);
     assert.equal((await storedBodies(ticket.id)).length, 1, 'nothing was stored');
+    const held = (await t.http.inject({ url: `/api/v1/tickets/${ticket.id}/timeline`, headers: agent.headers })).json() as { items: { type: string; actor: { id: string } }[] };
+    assert.deepEqual(held.items.filter((e) => e.type === 'agent_guard_blocked').map((e) => e.actor.id), [agent.agent.id], 'the attempt is on the timeline');
 
     const note = await t.http.inject({ method: 'POST', url: `/api/v1/tickets/${ticket.id}/messages`, headers: agent.headers, payload: { ...ask, visibility: 'internal' } });
     assert.equal(note.statusCode, 201, 'a note to colleagues is not sent to the customer');

@@ -61,13 +61,23 @@ function nextStatus(actor: Actor, ticket: TicketRow, visibility: 'public' | 'int
  */
 export async function messageSender({ ctx, actor, ticketId, input, files = [], origin, clientId, channel }: Args): Promise<SentMessage> {
   const accepted = await acceptAttachments(files, ctx.config);
-  return withStoredAttachments(ctx, accepted, (stored) =>
-    ctx.transaction(async (trx) => {
-      // Lock the ticket row first so a concurrent merge cannot slip in between check and insert.
-      const ticket = await loadTicketForActor(trx, actor, ticketId, { forUpdate: true });
-      return messageWriter(trx, { actor, ticket, input, stored, origin, clientId, channel });
-    }),
-  );
+  try {
+    return await withStoredAttachments(ctx, accepted, (stored) =>
+      ctx.transaction(async (trx) => {
+        // Lock the ticket row first so a concurrent merge cannot slip in between check and insert.
+        const ticket = await loadTicketForActor(trx, actor, ticketId, { forUpdate: true });
+        return messageWriter(trx, { actor, ticket, input, stored, origin, clientId, channel });
+      }),
+    );
+  } catch (err) {
+    // A held-back reply is not stored, but the attempt belongs on the timeline (its own write: the
+    // message's transaction rolled back), where supervisors and the security team see it.
+    if (err instanceof AppError && err.code === 'agent_guard_blocked') {
+      const ticket = await loadTicketForActor(ctx.db, actor, ticketId);
+      await addTicketEvent(ctx.db, ticket.id, actorRef(actor), 'agent_guard_blocked', {});
+    }
+    throw err;
+  }
 }
 
 export interface WriteArgs {

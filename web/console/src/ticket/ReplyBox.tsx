@@ -4,6 +4,7 @@ import { useShortcuts } from '../shell/shortcuts';
 import { useCanned } from './useCanned';
 import { api, ApiError } from '../api';
 import { useI18n } from '../i18n';
+import { useSession } from '../session';
 import type { TicketDetail } from '../types';
 import { MacroMenu } from './MacroMenu';
 
@@ -14,6 +15,9 @@ export function ReplyBox({ ticket, onSent }: { ticket: TicketDetail; onSent(): v
   const { t, locale } = useI18n();
   const { number, abilities } = ticket;
   const [files, setFiles] = useState<File[]>([]);
+  const [blocked, setBlocked] = useState(false);
+  const { state } = useSession();
+  const supervisor = state.status === 'signedIn' && state.me.role !== 'agent';
   const fileInput = useRef<HTMLInputElement>(null);
   const [mode, setMode] = useState<'public' | 'internal'>(abilities.reply ? 'public' : 'internal');
   const [body, setBody] = useState('');
@@ -51,15 +55,16 @@ export function ReplyBox({ ticket, onSent }: { ticket: TicketDetail; onSent(): v
   }
   if (!abilities.reply && !abilities.addNote) return null;
 
-  async function send(e: FormEvent) {
-    e.preventDefault();
+  async function send(e: FormEvent | null, overrideGuard = false) {
+    e?.preventDefault();
     const text = body.trim();
     if (!text) return setError(t('ticket.bodyRequired'));
     if (text.length > MAX) return setError(t('ticket.bodyTooLong'));
     setBusy(true);
     setError(null);
+    setBlocked(false);
     try {
-      let payload: FormData | { body: string; visibility: string } = { body: text, visibility: mode };
+      let payload: FormData | { body: string; visibility: string; overrideGuard?: true } = { body: text, visibility: mode, ...(overrideGuard ? { overrideGuard } : {}) };
       if (files.length) {
         payload = new FormData();
         payload.set('body', text);
@@ -73,6 +78,11 @@ export function ReplyBox({ ticket, onSent }: { ticket: TicketDetail; onSent(): v
       onSent();
     } catch (err) {
       setError(err instanceof ApiError ? (err.code === 'network' ? t('error.network') : err.message) : t('error.network'));
+      // The held-back attempt is on the timeline now; a supervisor may still send it (audited).
+      if (err instanceof ApiError && err.code === 'agent_guard_blocked') {
+        setBlocked(true);
+        onSent();
+      }
     } finally {
       setBusy(false);
     }
@@ -160,6 +170,11 @@ export function ReplyBox({ ticket, onSent }: { ticket: TicketDetail; onSent(): v
         <p className="field-error" id={`${id}-error`} role="alert">
           {error}
         </p>
+      ) : null}
+      {blocked && supervisor && !files.length ? (
+        <button type="button" className="danger" disabled={busy} onClick={() => void send(null, true)}>
+          {t('reply.guardOverride')}
+        </button>
       ) : null}
       <button type="submit" className="primary" disabled={busy}>
         {busy ? t('ticket.sending') : mode === 'public' ? t('ticket.send') : t('ticket.addNote')}

@@ -33,6 +33,7 @@ const described: Record<string, Describe> = {
   outreach_answered: (e) => (e.data.answer === 'yes' ? 'timeline.outreach_yes' : e.data.answer === 'no' ? 'timeline.outreach_no' : 'timeline.outreach_unclear'),
   outreach_escalated: (e) => ['timeline.outreach_escalated', { minutes: str(e.data.minutes) }],
   secret_redacted: (e, v) => ['timeline.secret_redacted', { kinds: v.kinds! }],
+  agent_guard_blocked: () => 'timeline.agent_guard_blocked',
   agent_guard_overridden: () => 'timeline.agent_guard_overridden',
   email_sent: () => 'timeline.email_sent',
   email_failed: (e) => ['timeline.email_failed', { attempts: str(e.data.attempts) }],
@@ -42,7 +43,7 @@ const described: Record<string, Describe> = {
 
 const changedValues = { status_changed: 'status', priority_changed: 'priority', category_changed: 'category' } as const;
 /** Events an agent should notice at a glance (styled as alerts). */
-export const securityEvents = new Set(['account_frozen', 'unfreeze_requested', 'unfreeze_approved', 'unfreeze_rejected', 'outreach_sent', 'outreach_answered', 'outreach_escalated', 'secret_redacted', 'agent_guard_overridden', 'email_failed', 'delivery_failed', 'sender_unverified']);
+export const securityEvents = new Set(['account_frozen', 'unfreeze_requested', 'unfreeze_approved', 'unfreeze_rejected', 'outreach_sent', 'outreach_answered', 'outreach_escalated', 'secret_redacted', 'agent_guard_blocked', 'agent_guard_overridden', 'email_failed', 'delivery_failed', 'sender_unverified']);
 
 /** The event as a sentence in the agent's language, or null when the timeline does not show it. */
 export function eventText(e: TimelineEvent, t: Translate, label: Label): string | null {
