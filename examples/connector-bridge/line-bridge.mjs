@@ -7,7 +7,7 @@
 // Both hops are verified: LINE's X-Line-Signature with the channel secret, LedgerDesk's
 // X-LedgerDesk-Signature with the connector's callback secret. Run it with the environment
 // variables listed in README.md, or import startBridge() (the project's test does).
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 
 const MAX_SKEW_SECONDS = 300;
@@ -79,7 +79,7 @@ export async function startBridge(config) {
 
   /** A LedgerDesk callback → a LINE push message (quick replies for the bot's choices and "talk to a person"). */
   async function push(callback) {
-    const text = callback.type === 'notice' ? callback.text : [callback.message.authorName ? `${callback.message.authorName}:` : null, callback.message.text, callback.message.article?.url].filter(Boolean).join('\n');
+    const text = callback.type !== 'message' ? callback.text : [callback.message.authorName ? `${callback.message.authorName}:` : null, callback.message.text, callback.message.article?.url].filter(Boolean).join('\n');
     const items = callback.type === 'message'
       ? [
           ...callback.message.choices.slice(0, 12).map((label) => ({ type: 'action', action: { type: 'message', label: label.slice(0, 20), text: label } })),
@@ -87,7 +87,7 @@ export async function startBridge(config) {
         ]
       : [];
     const message = { type: 'text', text: text.slice(0, 5000), ...(items.length ? { quickReply: { items } } : {}) };
-    return line('/v2/bot/message/push', { method: 'POST', body: JSON.stringify({ to: callback.userId, messages: [message] }), headers: { 'x-line-retry-key': crypto.randomUUID() } });
+    return line('/v2/bot/message/push', { method: 'POST', body: JSON.stringify({ to: callback.userId, messages: [message] }), headers: { 'x-line-retry-key': randomUUID() } });
   }
 
   const server = createServer(async (request, response) => {

@@ -176,6 +176,9 @@ describe('generic connector', () => {
     await deliver(fixtures.handoverKo);
     const chat = (await conversationOf(userOf('handoverKo')))!;
     assert.equal(chat.state, 'assigned');
+    const joined = callbacksTo(userOf('handoverKo')).find((c) => c.body.type === 'state' && c.body.state === 'assigned');
+    assert.equal(joined?.body.text, `고객지원팀 ${name.split(/\s+/)[0]} 상담원이 대화에 참여했습니다.`, JSON.stringify(callbacksTo(userOf('handoverKo')).map((c) => c.body)));
+    assert.ok(joined.signatureValid);
     const reply = await t.http.inject({ method: 'POST', url: `/api/v1/tickets/${chat.id}/messages`, headers: agent.headers, payload: { body: '출금 건의 TxID를 알려주시면 확인해 드리겠습니다.' } });
     assert.equal(reply.statusCode, 201, reply.body);
     const note = await t.http.inject({ method: 'POST', url: `/api/v1/tickets/${chat.id}/messages`, headers: agent.headers, payload: { body: 'internal: check the hot wallet queue', visibility: 'internal' } });
@@ -227,6 +230,12 @@ describe('generic connector', () => {
     const events = await t.ctx.db.selectFrom('ticket_events').select('data').where('ticket_id', '=', chat.id).where('type', '=', 'delivery_failed').execute();
     assert.equal(events.length, 2);
     bridge.answerWith = null;
+    const failed = await t.http.inject({ method: 'GET', url: '/api/v1/connectors/kakaotalk/deliveries?state=failed', headers: admin });
+    assert.equal(failed.statusCode, 200, failed.body);
+    assert.deepEqual(failed.json().items.map((d: { messageId: string; state: string }) => [d.messageId, d.state]), [[refusedId, 'failed'], [messageId, 'failed']]);
+    const wrong = await t.http.inject({ method: 'GET', url: '/api/v1/connectors/kakaotalk/deliveries?state=lost', headers: admin });
+    assert.equal(wrong.json().error.field, 'query.state');
+
   });
 
   it('a rotated secret replaces the old one at once; a disabled connector is refused', async () => {

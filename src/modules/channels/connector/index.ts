@@ -4,7 +4,9 @@ import { connectorAdapter } from './adapter.js';
 import { registerConnectorRoutes } from './http/connectorRoutes.js';
 import { CONNECTOR_EVENT_JOB, registerConnectorInbound } from './http/inboundRoutes.js';
 import type { ConnectorDelivery } from './payload.js';
+import { isAnnouncedChatState } from '../chatStateWords.js';
 import { KeyedSerialiser } from '../keyedSerialiser.js';
+import { announceConnectorChatState } from './outbound/chatState.js';
 
 /**
  * The generic connector (issue 7, item 6; docs/connector.md): other messaging apps reach the desk
@@ -23,5 +25,6 @@ export const connectorModule: Module = {
       await inOrder.run(`${delivery.connectorId}:${delivery.event?.userId}`, () => connectorAdapter.receive(ctx, delivery, { source: 'connector' }));
     });
     registerChannelAdapter(ctx, connectorAdapter);
+    ctx.jobs.onEvent('chat.updated', 'connector.chat_state', (event) => announceConnectorChatState(ctx, event), { when: isAnnouncedChatState });
   },
 };

@@ -9,6 +9,7 @@ import { ALLOWED_UPDATES, TelegramPoller } from './poller.js';
 import { telegramApi, telegramSettings } from './settings.js';
 import { UPDATE_JOB } from './updates.js';
 import { KeyedSerialiser } from '../keyedSerialiser.js';
+import { isAnnouncedChatState } from '../chatStateWords.js';
 
 const pollers = new WeakMap<AppContext, TelegramPoller>();
 
@@ -36,7 +37,7 @@ export const telegramModule: Module = {
     // Agents', the bot's and the desk's public messages go out through the registry's delivery job.
     registerChannelAdapter(ctx, telegramAdapter);
     ctx.jobs.onEvent('chat.updated', 'telegram.chat_state', (event) => announceChatState(deps, event), {
-      when: (e) => (e.payload.state === 'queued' && !e.payload.movedUp) || e.payload.state === 'assigned' || e.payload.state === 'ended',
+      when: isAnnouncedChatState,
     });
     // Typing is ephemeral (bus, not outbox): the node whose console socket raised it tells Telegram.
     const offTyping = ctx.bus.subscribe('chat.typing', agentTypingRelay(ctx, settings));

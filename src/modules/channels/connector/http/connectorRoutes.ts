@@ -6,7 +6,7 @@ import { originOf } from '../../../identity/audit.js';
 import { agentActor, requireAgent } from '../../../identity/http/authenticate.js';
 import { connectorByName, connectorCreator, connectorSecretRotator, connectorUpdater, listConnectors, type ConnectorRow } from '../registry.js';
 import { CONNECTOR_INBOUND_PATH } from './inboundRoutes.js';
-import { connectorParams, createConnectorBody, rotateSecretBody, updateConnectorBody } from './connectorSchema.js';
+import { connectorParams, createConnectorBody, deliveriesQuery, rotateSecretBody, updateConnectorBody } from './connectorSchema.js';
 
 /** Pure: a connector as admins see it. Secrets are never shown again after creation or rotation. */
 const present = (row: ConnectorRow) => ({
@@ -39,6 +39,17 @@ export function registerConnectorRoutes(root: FastifyInstance, ctx: AppContext):
   app.patch('/api/v1/connectors/:name', { preHandler: admin, schema: { tags, summary: 'Rename, move the callback, enable or disable a connector', params: connectorParams, body: updateConnectorBody } }, async (request) => {
     const row = await connectorUpdater(ctx, { ...who(request), name: request.params.name, changes: request.body });
     return { connector: present(row) };
+  });
+
+  app.get('/api/v1/connectors/:name/deliveries', { preHandler: admin, schema: { tags, summary: 'Replies sent to the bridge, newest first, with their delivery state', params: connectorParams, querystring: deliveriesQuery } }, async (request) => {
+    const row = await connectorByName(ctx.db, request.params.name);
+    if (!row) throw notFound(`No connector named ${request.params.name}.`);
+    let q = ctx.db.selectFrom('connector_deliveries').innerJoin('tickets', 'tickets.id', 'connector_deliveries.ticket_id')
+      .select(['connector_deliveries.message_id', 'tickets.number', 'connector_deliveries.state', 'connector_deliveries.attempts', 'connector_deliveries.last_error', 'connector_deliveries.updated_at'])
+      .where('connector_deliveries.connector_id', '=', row.id);
+    if (request.query.state) q = q.where('connector_deliveries.state', '=', request.query.state);
+    const items = await q.orderBy('connector_deliveries.message_id', 'desc').limit(request.query.limit).execute();
+    return { items: items.map((d) => ({ messageId: d.message_id, ticketNumber: d.number, state: d.state, attempts: d.attempts, lastError: d.last_error, updatedAt: d.updated_at })) };
   });
 
   app.post('/api/v1/connectors/:name/rotate-secret', { preHandler: admin, schema: { tags, summary: 'Replace the inbound or callback secret (the old one stops working at once)', params: connectorParams, body: rotateSecretBody } }, async (request) => {

@@ -22,3 +22,8 @@ export const updateConnectorBody = z.strictObject({
 export const rotateSecretBody = z.strictObject({
   secret: z.enum(['inbound', 'callback']).describe('inbound: the bridge signs its posts with it; callback: the desk signs its callbacks with it'),
 });
+
+export const deliveriesQuery = z.strictObject({
+  state: z.enum(['pending', 'delivered', 'failed']).optional().describe('Only deliveries in this state (failed: what the bridge never took)'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});

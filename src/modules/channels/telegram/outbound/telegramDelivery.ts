@@ -3,8 +3,8 @@ import { GrammyError, InputFile } from 'grammy';
 import type { AppContext } from '../../../../context.js';
 import type { DomainEvent } from '../../../../platform/bus/bus.js';
 import { addTicketEvent, systemRef } from '../../../tickets/ticketEvents.js';
+import { chatStateWords } from '../../chatStateWords.js';
 import { markTelegramBlocked, telegramAddressOf, type TelegramAddress } from '../commands/telegramCustomer.js';
-import { telegramText } from '../locales/index.js';
 import { telegramApi, type TelegramSettings } from '../settings.js';
 import { renderForTelegram, type OutgoingMessage } from './render.js';
 
@@ -53,21 +53,9 @@ export async function deliverTelegramMessage(deps: Deps, messageId: string): Pro
   });
 }
 
-/**
- * What the web chat shows as live state (place in the queue, an agent joining, the end), said
- * in words: Telegram has no widget. Moving up the queue is not announced (one message per
- * place would be noise).
- */
+/** The conversation's live state (queue, an agent joining, the end) said in words: Telegram has no widget. */
 export async function announceChatState(deps: Deps, event: DomainEvent): Promise<void> {
-  const p = event.payload as { ticketId: string; state: string; agentId?: string | null; position?: number; etaSeconds?: number; movedUp?: boolean };
-  const ticket = await deps.ctx.db.selectFrom('tickets').select(['id', 'channel', 'customer_id', 'locale']).where('id', '=', p.ticketId).executeTakeFirst();
-  if (!ticket || ticket.channel !== 'telegram') return;
-  let text: string;
-  if (p.state === 'queued') text = telegramText(ticket.locale, 'queued', { position: p.position ?? 1, minutes: Math.max(1, Math.ceil((p.etaSeconds ?? 60) / 60)) });
-  else if (p.state === 'ended') text = telegramText(ticket.locale, 'ended');
-  else {
-    const agent = p.agentId ? await deps.ctx.db.selectFrom('agents').select('name').where('id', '=', p.agentId).executeTakeFirst() : undefined;
-    text = agent ? telegramText(ticket.locale, 'assigned', { agent: agent.name.split(/\s+/)[0]! }) : telegramText(ticket.locale, 'assignedNoName');
-  }
-  await sending(deps, ticket.id, ticket.customer_id, ({ chatId }) => telegramApi(deps.ctx, deps.settings).sendMessage(chatId, text));
+  const said = await chatStateWords(deps.ctx.db, event, 'telegram');
+  if (!said) return;
+  await sending(deps, said.ticket.id, said.ticket.customer_id, ({ chatId }) => telegramApi(deps.ctx, deps.settings).sendMessage(chatId, said.text));
 }
