@@ -4,6 +4,7 @@ import type { ActionInput, ActionResult, BotAction } from '../bot/index.js';
 import { ExchangeError } from './client.js';
 import type { Transaction, TransactionKind } from './contract.js';
 import { diagnose, explain } from './diagnosis.js';
+import { proofOf } from './panel/subject.js';
 import { exchangeOf } from './runtime.js';
 
 /**
@@ -11,14 +12,15 @@ import { exchangeOf } from './runtime.js';
  * the customer's transaction, diagnosed. Outcomes: a diagnosis code (`credited`, `confirming`,
  * `wrong_network`, `memo_missing`, `below_minimum`, `risk_review`, `travel_rule`, `kyc_required`,
  * `processing`, `completed`, `failed`, `not_found`); `no_account` when the chat's customer is not
- * one the exchange vouched for (no UID), and `unavailable` when the exchange cannot answer — never
- * a guess. Sets `diagnosis` (the code), `diagnosisText` (in the customer's language) and, from the
+ * one the exchange vouched for (no UID, or neither a signed identity nor a code checked here),
+ * and `unavailable` when the exchange cannot answer — never a guess. Sets `diagnosis` (the code), `diagnosisText` (in the customer's language) and, from the
  * exchange's record, `coin`, `network`, `amount`, `address`, `memo`, `txHash`.
  */
 function lookup(ctx: AppContext, kind: TransactionKind): BotAction {
-  return async ({ params, customerId, locale }: ActionInput): Promise<ActionResult> => {
+  return async ({ params, customerId, ticketId, locale }: ActionInput): Promise<ActionResult> => {
     const customer = await ctx.db.selectFrom('customers').select(['external_id', 'verified']).where('id', '=', customerId).executeTakeFirst();
-    if (!customer?.external_id || customer.verified !== 1) return { outcome: 'no_account' };
+    // A signed identity, or a code checked in this conversation (codeActions.ts), like the freeze.
+    if (!customer?.external_id || !(await proofOf(ctx.db, ticketId, customer.verified === 1))) return { outcome: 'no_account' };
     const ref = (params.txHash ?? params.withdrawalId ?? '').trim();
     if (!ref) return { outcome: 'not_found' };
     const { client } = exchangeOf(ctx);

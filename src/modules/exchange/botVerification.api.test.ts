@@ -51,6 +51,9 @@ describe('account security in the bot and the side panel: verification code step
     assert.match((await answerTo(t, chat, wrong)).at(-1)!.body, /That code is not right \(4 tries left\)/);
     const right = await typed(chat, `my code is ${code.code.slice(0, 3)} ${code.code.slice(3)}`);
     assert.match((await answerTo(t, chat, right)).at(-1)!.body, /Freeze your account now\?/);
+    // Proven by the code, the customer's own transactions are theirs to look up in this chat.
+    const lookup = await botOf(t.ctx).actions.run('exchange.depositByTxHash', { params: { txHash: 'DP64780251001' }, fields: {}, locale: 'en', ticketId: chat.ticketId, customerId: chat.customerId });
+    assert.ok(!('failed' in lookup) && lookup.outcome === 'memo_missing', JSON.stringify(lookup));
     const yes = await typed(chat, 'Yes, freeze it now');
     assert.match((await answerTo(t, chat, yes)).map((r) => r.body).join('\n'), /Your account is now frozen/);
     assert.equal(await statusAt('64780251'), 'frozen');
@@ -96,6 +99,8 @@ describe('account security in the bot and the side panel: verification code step
   it('an answer that is not a code is asked again and is not sealed away as one once the step is over', async () => {
     const chat = await openChat(t, 'someone stole my coins', { externalId: '58213907', verified: false });
     assert.match((await answerTo(t, chat)).at(-1)!.body, /6-digit verification code/);
+    const lookup = await botOf(t.ctx).actions.run('exchange.depositByTxHash', { params: { txHash: 'DP58213907002' }, fields: {}, locale: 'en', ticketId: chat.ticketId, customerId: chat.customerId });
+    assert.ok(!('failed' in lookup) && lookup.outcome === 'no_account', 'nothing of the account is looked up before the code is checked');
     const odd = await typed(chat, 'I did not get any email');
     assert.match((await answerTo(t, chat, odd)).at(-1)!.body, /Please type just the 6 digits/);
     const stored = await t.ctx.db.selectFrom('messages').select('body').where('id', '=', odd).executeTakeFirstOrThrow();
