@@ -5,7 +5,7 @@
 //   LINE user ◀──push──── bridge ◀─signed callback── LedgerDesk  (POST <callback URL>)
 //
 // Both hops are verified: LINE's X-Line-Signature with the channel secret, LedgerDesk's
-// X-LedgerDesk-Signature with the connector's callback secret. Run it with the environment
+// X-LD-Signature with the connector's callback secret. Run it with the environment
 // variables listed in README.md, or import startBridge() (the project's test does).
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -18,15 +18,15 @@ const safeEqual = (a, b) => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
-/** LedgerDesk's signature: v1=<base64url HMAC-SHA256 of "<timestamp>.<raw body>">. */
-export const ledgerdeskSignature = (secret, timestamp, body) => `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('base64url')}`;
+/** LedgerDesk's signature: v1=<hex HMAC-SHA256 of "<timestamp>\n<raw body>">. */
+export const ledgerdeskSignature = (secret, timestamp, body) => `v1=${createHmac('sha256', secret).update(`${timestamp}\n${body}`).digest('hex')}`;
 
 /** LINE's signature: base64 HMAC-SHA256 of the raw body with the channel secret. */
 export const lineSignature = (channelSecret, body) => createHmac('sha256', channelSecret).update(body).digest('base64');
 
 function verifyLedgerDesk(headers, body, secret) {
-  const timestamp = headers['x-ledgerdesk-timestamp'];
-  const signature = headers['x-ledgerdesk-signature'];
+  const timestamp = headers['x-ld-timestamp'];
+  const signature = headers['x-ld-signature'];
   if (!timestamp || !signature || !/^\d+$/.test(timestamp)) return false;
   if (Math.abs(Date.now() / 1000 - Number(timestamp)) > MAX_SKEW_SECONDS) return false;
   return safeEqual(signature, ledgerdeskSignature(secret, timestamp, body));
@@ -56,7 +56,7 @@ export async function startBridge(config) {
     const url = `${config.ledgerdeskUrl.replace(/\/$/, '')}/api/v1/channels/connectors/${config.connectorName}/messages`;
     const response = await fetch(url, {
       method: 'POST', body,
-      headers: { 'content-type': 'application/json', 'x-ledgerdesk-timestamp': timestamp, 'x-ledgerdesk-signature': ledgerdeskSignature(config.inboundSecret, timestamp, body) },
+      headers: { 'content-type': 'application/json', 'x-ld-timestamp': timestamp, 'x-ld-signature': ledgerdeskSignature(config.inboundSecret, timestamp, body) },
     });
     if (response.status !== 202) throw new Error(`LedgerDesk answered ${response.status}: ${await response.text()}`);
   }

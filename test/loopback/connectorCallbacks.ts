@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { verifyConnectorSignature } from '../../src/modules/channels/connector/signing.js';
+import { checkSignature } from '../../src/platform/http/signedRequests.js';
 
 /**
  * A loopback bridge endpoint for the generic connector's tests: it records every callback the
@@ -42,7 +42,7 @@ export async function startCallbackRecorder(): Promise<CallbackRecorder> {
         request.on('data', (c: Buffer) => chunks.push(c));
         request.on('end', () => {
           const raw = Buffer.concat(chunks).toString('utf8');
-          recorder.received.push({ body: JSON.parse(raw) as Record<string, unknown>, signatureValid: verifyConnectorSignature(request.headers, raw, recorder.secret).ok, headers: request.headers });
+          recorder.received.push({ body: JSON.parse(raw) as Record<string, unknown>, signatureValid: checkSignature(request.headers, recorder.secret, [raw]).ok, headers: request.headers });
           response.writeHead(recorder.answerWith ?? 200, { 'content-type': 'application/json' }).end(recorder.answerWith ? '{"error":"refused by the test"}' : '{"ok":true}');
         });
       });

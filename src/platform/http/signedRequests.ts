@@ -76,6 +76,7 @@ export async function registerSignedWebhook<Body extends z.ZodType>(
       done(null, {});
     });
     scope.withTypeProvider<ZodTypeProvider>().post(hook.path, {
+      ...(hook.bodyLimit ? { bodyLimit: hook.bodyLimit } : {}),
       schema: hook.schema,
       preValidation: async (request) => {
         const text = raw.get(request) ?? '';

@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '../../../../test/harness.js';
 import { startCallbackRecorder, type CallbackRecorder } from '../../../../test/loopback/connectorCallbacks.js';
 import { agentOn, createTeam } from '../../routing/testKit.js';
 import { DELIVER_REPLY_JOB } from '../index.js';
-import { connectorSignature, signedHeaders } from './signing.js';
+import { signatureHeadersFor, signatureOf } from '../../../platform/http/signedRequests.js';
 
 /**
  * The generic connector against a loopback bridge endpoint: admins register it, the bridge posts
@@ -27,7 +27,7 @@ describe('generic connector', () => {
     const body = JSON.stringify(event);
     return t.http.inject({
       method: 'POST', url: opts.name ? path.replace('kakaotalk', opts.name) : path, payload: body,
-      headers: { 'content-type': 'application/json', ...(opts.headers ?? signedHeaders(opts.secret ?? inboundSecret, body)) },
+      headers: { 'content-type': 'application/json', ...(opts.headers ?? signatureHeadersFor(opts.secret ?? inboundSecret, [body])) },
     });
   };
   const drain = async () => {
@@ -92,9 +92,9 @@ describe('generic connector', () => {
     const now = Math.floor(Date.now() / 1000);
     const cases: Record<string, string>[] = [
       {},
-      signedHeaders('ldc_in_not-the-secret', body),
-      { 'x-ledgerdesk-timestamp': String(now - 600), 'x-ledgerdesk-signature': connectorSignature(inboundSecret, String(now - 600), body) },
-      { 'x-ledgerdesk-timestamp': String(now), 'x-ledgerdesk-signature': connectorSignature(inboundSecret, String(now), `${body} `) },
+      signatureHeadersFor('ldc_in_not-the-secret', [body]),
+      { 'x-ld-timestamp': String(now - 600), 'x-ld-signature': signatureOf(inboundSecret, String(now - 600), [body]) },
+      { 'x-ld-timestamp': String(now), 'x-ld-signature': signatureOf(inboundSecret, String(now), [`${body} `]) },
     ];
     for (const headers of cases) {
       const res = await post(fixtures.depositKo, { headers });
@@ -120,7 +120,7 @@ describe('generic connector', () => {
       assert.equal(res.statusCode, 400, res.body);
       assert.equal(res.json().error.field, field, res.body);
     }
-    const malformed = await t.http.inject({ method: 'POST', url: path, payload: '{"eventId":', headers: { 'content-type': 'application/json', ...signedHeaders(inboundSecret, '{"eventId":') } });
+    const malformed = await t.http.inject({ method: 'POST', url: path, payload: '{"eventId":', headers: { 'content-type': 'application/json', ...signatureHeadersFor(inboundSecret, ['{"eventId":']) } });
     assert.equal(malformed.statusCode, 400);
     assert.equal(malformed.json().error.code, 'body_malformed');
     assert.equal(await count('jobs'), jobs);
@@ -166,6 +166,14 @@ describe('generic connector', () => {
     const files = await t.ctx.db.selectFrom('attachments').select(['filename', 'content_type']).where('message_id', '=', last.id).execute();
     assert.deepEqual(files, [{ filename: 'deposit.png', content_type: 'image/png' }]);
     assert.ok(callbacksTo(userOf('screenshotEn')).some((c) => c.body.type === 'notice' && String(c.body.text).includes('wallet.exe')));
+
+    // A link into the desk's own network (here the bridge's loopback server) is never fetched: server-side request forgery.
+    const before = bridge.received.length;
+    await deliver({ ...fixtures.screenshotEn, eventId: 'kakao-evt-ssrf-1', text: 'second screenshot', attachments: [{ filename: 'inside.png', url: bridge.url }] });
+    const linked = (await messagesOf(chat.id)).filter((m) => m.author_type === 'customer').at(-1)!;
+    assert.equal(linked.body, 'second screenshot');
+    assert.equal((await t.ctx.db.selectFrom('attachments').select('id').where('message_id', '=', linked.id).execute()).length, 0);
+    assert.ok(bridge.received.slice(before).some((c) => c.body.type === 'notice' && /inside\.png.*not a public address/.test(String(c.body.text))), JSON.stringify(bridge.received.slice(before).map((c) => c.body)));
   });
 
   it('"handover" brings an online agent; their reply reaches the bridge signed with their first name', async () => {

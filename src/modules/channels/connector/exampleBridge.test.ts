@@ -100,7 +100,7 @@ describe('the example LINE bridge (examples/connector-bridge)', () => {
     const delivery = await t.ctx.db.selectFrom('connector_deliveries').select('state').where('message_id', '=', (reply.json() as { id: string }).id).executeTakeFirstOrThrow();
     assert.equal(delivery.state, 'delivered');
 
-    const forgedCallback = await fetch(`${bridge.url}/ledgerdesk/callback`, { method: 'POST', body: '{"type":"notice","userId":"x","text":"phish"}', headers: { 'content-type': 'application/json', 'x-ledgerdesk-timestamp': String(Math.floor(Date.now() / 1000)), 'x-ledgerdesk-signature': 'v1=forged' } });
+    const forgedCallback = await fetch(`${bridge.url}/ledgerdesk/callback`, { method: 'POST', body: '{"type":"notice","userId":"x","text":"phish"}', headers: { 'content-type': 'application/json', 'x-ld-timestamp': String(Math.floor(Date.now() / 1000)), 'x-ld-signature': 'v1=forged' } });
     assert.equal(forgedCallback.status, 401);
   });
 });

@@ -1,5 +1,5 @@
 import type { ConnectorRow } from '../registry.js';
-import { signedHeaders } from '../signing.js';
+import { signatureHeadersFor } from '../../../../platform/http/signedRequests.js';
 
 const CALLBACK_TIMEOUT_MS = 10_000;
 
@@ -25,7 +25,7 @@ export async function postCallback(connector: ConnectorRow, payload: Record<stri
   try {
     response = await fetch(connector.callback_url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'user-agent': 'LedgerDesk-Connector/1', 'x-ledgerdesk-connector': connector.name, ...signedHeaders(connector.callback_secret, body) },
+      headers: { 'content-type': 'application/json', 'user-agent': 'LedgerDesk-Connector/1', 'x-ledgerdesk-connector': connector.name, ...signatureHeadersFor(connector.callback_secret, [body]) },
       body,
       signal: AbortSignal.timeout(CALLBACK_TIMEOUT_MS),
       redirect: 'error',
