@@ -133,6 +133,9 @@ export const configSchema = z.object({
     .optional()
     .describe('Secret Telegram sends in X-Telegram-Bot-Api-Secret-Token; required in webhook mode'),
   TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org').describe('Bot API server (a self-hosted telegram-bot-api, or a loopback one in tests)'),
+  CONNECTOR_FETCH_PRIVATE_NETWORKS: bool
+    .default(false)
+    .describe('Let connector bridges link attachments on loopback/private addresses (refused by default: server-side request forgery)'),
   PHONE_WEBHOOK_SECRET: z
     .string()
     .regex(/^[\x21-\x7e]{32,256}$/, '32–256 printable characters without spaces')

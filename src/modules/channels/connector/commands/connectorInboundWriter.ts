@@ -1,5 +1,6 @@
 import type { AppContext } from '../../../../context.js';
 import { AppError } from '../../../../platform/http/errors.js';
+import { outsideFetch } from '../../../../platform/http/outsideFetch.js';
 import { acceptAttachment, type AcceptedAttachment, type UploadedFile } from '../../../tickets/attachments.js';
 import type { InboundResult } from '../../adapters.js';
 import { conversationHandover, conversationWriter, identityCustomer, type ChannelIdentity } from '../../conversations.js';
@@ -19,9 +20,9 @@ export const connectorIdentity = (connectorId: string, userId: string): ChannelI
 
 const FETCH_TIMEOUT_MS = 20_000;
 
-/** A file given by URL, fetched with the attachment size limit enforced while reading. */
-async function download(url: string, limit: number): Promise<Buffer> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) }).catch((err: unknown) => {
+/** A file given by URL, fetched (public addresses only unless configured) with the attachment size limit enforced while reading. */
+async function download(url: string, limit: number, allowPrivate: boolean): Promise<Buffer> {
+  const response = await outsideFetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), allowPrivate }).catch((err: unknown) => {
     throw new AppError('field_invalid', `could not be fetched (${err instanceof Error ? err.message : String(err)})`, 'attachments');
   });
   if (!response.ok) throw new AppError('field_invalid', `could not be fetched (HTTP ${response.status})`, 'attachments');
@@ -58,7 +59,7 @@ async function readFiles(ctx: AppContext, userId: string, list: ConnectorAttachm
   const refused: string[] = [];
   for (const a of list) {
     try {
-      const data = a.base64 !== undefined ? Buffer.from(a.base64, 'base64') : await download(a.url!, ctx.config.MAX_ATTACHMENT_BYTES);
+      const data = a.base64 !== undefined ? Buffer.from(a.base64, 'base64') : await download(a.url!, ctx.config.MAX_ATTACHMENT_BYTES, ctx.config.CONNECTOR_FETCH_PRIVATE_NETWORKS);
       const file = { filename: a.filename, data };
       accepted.push(await acceptAttachment(file, ctx.config));
       files.push(file);
