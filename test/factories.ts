@@ -4,6 +4,8 @@ import { randomToken, sha256Hex } from '../src/platform/crypto.js';
 import { hashPassword } from '../src/modules/identity/passwords.js';
 import { API_TOKEN_PREFIX, SESSION_COOKIE } from '../src/modules/identity/http/authenticate.js';
 import { roleScopes, type Role, type Scope } from '../src/modules/identity/actor.js';
+import { loadSeedContent } from '../src/modules/helpcenter/seed/seedContent.js';
+import { seedHelpCenter } from '../src/modules/helpcenter/seed/seeder.js';
 
 /**
  * Factories insert rows directly so each test builds exactly the world it needs, with
@@ -107,4 +109,11 @@ export async function createCustomer(
   };
   await ctx.db.insertInto('customers').values(row).execute();
   return row;
+}
+
+/** A help center holding only the named shipped articles (their links to others left out), published. */
+export async function seedArticles(ctx: AppContext, slugs: string[]): Promise<void> {
+  const seed = loadSeedContent();
+  const articles = seed.articles.filter((a) => slugs.includes(a.slug)).map((a) => ({ ...a, related: a.related.filter((r) => slugs.includes(r)) }));
+  await seedHelpCenter(ctx, { categories: seed.categories, articles });
 }

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { agentWithToken } from '../factories.js';
+import { agentWithToken, seedArticles } from '../factories.js';
 import { defaultBotSettings, saveBotSettings } from '../../src/modules/bot/settings.js';
 import { useBrowserApp } from './browserApp.js';
 import { browserSkipReason } from './chromium.js';
@@ -15,6 +15,7 @@ describe('chat widget in Chromium', () => {
     const { app, browser, baseUrl } = env;
     // The transport is under test here; the bot's answers have their own tests.
     await saveBotSettings(app.ctx.db, { ...defaultBotSettings, enabled: false });
+    await seedArticles(app.ctx, ['security-alert-telegram-impersonation']);
     const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, locale: 'en-US' });
     const page = await context.newPage();
     const violations: string[] = [];
@@ -24,6 +25,9 @@ describe('chat widget in Chromium', () => {
     const widget = new ChatWidget(page, baseUrl);
     await widget.openDemo();
     await widget.open();
+    // The desk's published security alert (a fake "support" account) is in the widget, linked to the help center.
+    const notice = widget.notices().getByRole('link', { name: /fake support agents/i });
+    assert.match((await notice.getAttribute('href')) ?? '', /\/help\/en\/articles\/security-alert-telegram-impersonation$/);
     await widget.start('Deposit not credited', 'My USDT deposit has not arrived', 'trader@example.test');
     await widget.send('TxID 0x9f2c <b>not bold</b>');
     await widget.conversation().getByText('TxID 0x9f2c <b>not bold</b>').waitFor();
@@ -48,6 +52,7 @@ describe('chat widget in Chromium', () => {
   it('a private key typed into the chat is removed, and the widget says so as an alert with what to do', { skip }, async () => {
     const { app, browser, baseUrl } = env;
     await saveBotSettings(app.ctx.db, { ...defaultBotSettings, enabled: false });
+    await seedArticles(app.ctx, ['security-alert-telegram-impersonation']);
     const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, locale: 'en-US' });
     const page = await context.newPage();
     const widget = new ChatWidget(page, baseUrl);

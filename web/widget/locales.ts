@@ -63,6 +63,7 @@ const en = {
   alertTitle: 'Security warning: we removed something from your message',
   alertActions: 'Treat it as exposed: move your funds to a new wallet, delete that API key, change your password. Support never asks for these.',
   removed: 'removed:',
+  noticesTitle: 'Security notices',
   secret: { seed_phrase: 'recovery phrase', private_key: 'private key', extended_private_key: 'private key', api_secret: 'API secret', password: 'password', one_time_code: 'verification code' },
 };
 
@@ -130,6 +131,7 @@ const zhCN: WidgetStrings = {
   alertTitle: '安全提醒：我们已从您的消息中删除敏感信息',
   alertActions: '请视为已泄露：立即将资产转入新钱包、删除该 API 密钥并修改密码。客服绝不会索要这些信息。',
   removed: '已删除：',
+  noticesTitle: '安全公告',
   secret: { seed_phrase: '助记词', private_key: '私钥', extended_private_key: '私钥', api_secret: 'API 密钥', password: '密码', one_time_code: '验证码' },
 };
 
@@ -195,6 +197,7 @@ const ko: WidgetStrings = {
   alertTitle: '보안 경고: 메시지에서 민감한 정보를 삭제했어요',
   alertActions: '이미 노출된 것으로 보고 지금 자산을 새 지갑으로 옮기고, 해당 API 키를 삭제하고, 비밀번호를 바꾸세요. 고객센터는 절대 이런 정보를 묻지 않아요.',
   removed: '삭제됨:',
+  noticesTitle: '보안 공지',
   secret: { seed_phrase: '복구 구문', private_key: '개인 키', extended_private_key: '개인 키', api_secret: 'API 시크릿', password: '비밀번호', one_time_code: '인증번호' },
 };
 

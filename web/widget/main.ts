@@ -17,6 +17,8 @@ interface WidgetConfig {
   colours: { primary: string; onPrimary: string };
   greeting: string;
   topics: { value: string; label: string }[];
+  /** Security alerts the desk published (fake support accounts, phishing sites), newest first. */
+  alerts: { title: string; url: string }[];
 }
 
 interface Saved {
@@ -73,6 +75,7 @@ function start(script: HTMLScriptElement): void {
   const connection = h('p', { class: 'ld-connection', role: 'status' });
   const stateLine = h('p', { class: 'ld-state-line', role: 'status' });
   const greeting = h('p', { class: 'ld-greeting' });
+  const notices = h('aside', { class: 'ld-notices', 'aria-label': s.noticesTitle, hidden: true });
 
   const topic = h('select', { id: 'ld-topic', required: true });
   const email = h('input', { id: 'ld-email', type: 'email', autocomplete: 'email' });
@@ -120,7 +123,7 @@ function start(script: HTMLScriptElement): void {
   const conversation = h('div', { class: 'ld-conversation', hidden: true }, log, typing, follow, h('div', { class: 'ld-actions' }, handoverButton, endButton, newButton), compose);
   const panel = h('section', { id: 'ld-window', class: 'ld-window', role: 'dialog', 'aria-label': s.title, hidden: true },
     h('header', { class: 'ld-header' }, h('h2', {}, s.title), badge, closeButton),
-    connection, stateLine, greeting, prechat, callback.el, conversation, help,
+    connection, stateLine, notices, greeting, prechat, callback.el, conversation, help,
   );
   root.append(launcher, panel);
   document.body.append(host);
@@ -145,6 +148,8 @@ function start(script: HTMLScriptElement): void {
     prechat.hidden = inChat || !callback.el.hidden;
     conversation.hidden = !inChat;
     greeting.hidden = inChat;
+    // Notices belong before the conversation starts; during it they would push the messages away.
+    notices.hidden = inChat || !notices.firstChild;
     stateLine.textContent = status ? statusText(status, s) : '';
     const ended = status?.state === 'ended';
     handoverButton.hidden = status?.state !== 'bot';
@@ -162,6 +167,12 @@ function start(script: HTMLScriptElement): void {
     host.style.setProperty('--ld-primary', c.colours.primary);
     host.style.setProperty('--ld-on-primary', c.colours.onPrimary);
     greeting.textContent = c.greeting;
+    clear(notices);
+    const alerts = c.alerts ?? [];
+    if (alerts.length) {
+      notices.append(h('strong', {}, s.noticesTitle), h('ul', {}, ...alerts.map((a) => h('li', {}, h('a', { href: absolute(a.url), target: '_blank', rel: 'noopener' }, a.title)))));
+    }
+    renderState();
     clear(topic);
     for (const t of c.topics) topic.append(h('option', { value: t.value }, t.label));
     callback.setTopics(c.topics);

@@ -16,6 +16,11 @@ export class ChatWidget {
     return this.page.getByRole('dialog', { name: 'Support' });
   }
 
+  /** The security alerts the desk published, shown above the pre-chat form. */
+  notices(): Locator {
+    return this.window().getByRole('complementary', { name: 'Security notices' });
+  }
+
   async open(): Promise<void> {
     await this.launcher().click();
     await this.window().waitFor();

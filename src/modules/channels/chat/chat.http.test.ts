@@ -4,7 +4,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { SignJWT } from 'jose';
 import { createTestApp, type TestApp } from '../../../../test/harness.js';
-import { agentWithToken } from '../../../../test/factories.js';
+import { agentWithToken, seedArticles } from '../../../../test/factories.js';
 import { multipart, PNG_1X1 } from '../../portal/portalTesting.js';
 import { clientId, customer, startChat } from './chatTesting.js';
 
@@ -44,9 +44,19 @@ describe('chat HTTP: settings, uploads, widget and demo page', () => {
     const notPem = await app.http.inject({ method: 'PUT', url: '/api/v1/chat/settings', headers, payload: { identity: { algorithm: 'ES256', key: 'not a key' } } });
     assert.equal(notPem.statusCode, 400);
 
-    const config = (await app.http.inject({ method: 'GET', url: '/api/v1/chat/widget-config?locale=ko' })).json() as { greeting: string; topics: { value: string }[] };
+    const config = (await app.http.inject({ method: 'GET', url: '/api/v1/chat/widget-config?locale=ko' })).json() as { greeting: string; topics: { value: string }[]; alerts: unknown[] };
     assert.equal(config.greeting, '안녕하세요!');
     assert.equal(config.topics.length, 11);
+    assert.deepEqual(config.alerts, []);
+  });
+
+  it('the widget carries the security alerts published in the help center, in the visitor\'s language', async () => {
+    await seedArticles(app.ctx, ['security-alert-telegram-impersonation', 'api-key-create-permissions']);
+    const alertsFor = async (locale: string) => ((await app.http.inject({ method: 'GET', url: `/api/v1/chat/widget-config?locale=${locale}` })).json() as { alerts: { title: string; url: string }[] }).alerts;
+    const ko = await alertsFor('ko');
+    assert.deepEqual(ko.map((a) => a.url), ['/help/ko/articles/security-alert-telegram-impersonation'], 'ordinary articles are not alerts');
+    assert.match(ko[0]!.title, /사칭/);
+    assert.match((await alertsFor('zh-CN'))[0]!.title, /冒充/);
   });
 
   it('an ES256 public key verifies tokens signed with the exchange\'s private key', async () => {

@@ -6,6 +6,8 @@ import type { AgentActor } from '../../../identity/actor.js';
 import { requireAgent } from '../../../identity/http/authenticate.js';
 import { assertUsableKey, keyFingerprint } from '../../../identity/widgetIdentity.js';
 import { audit } from '../../../identity/audit.js';
+import { listPublished } from '../../../helpcenter/queries.js';
+import { presentSummary } from '../../../helpcenter/presenters.js';
 import { categories } from '../../../tickets/categories.js';
 import { forgetSettings, identityKeyOf, readSettings, widgetSettings, writeSettings, type WidgetSettings } from '../settings.js';
 import { settingsBody, widgetConfigQuery } from './settingsSchema.js';
@@ -25,12 +27,17 @@ function presentSettings(ctx: AppContext, s: WidgetSettings) {
   };
 }
 
-/** The widget's public configuration, for any page that embeds it (no credentials, any origin). */
-export function presentWidgetConfig(s: WidgetSettings, locale: Locale) {
+/**
+ * The widget's public configuration, for any page that embeds it (no credentials, any origin),
+ * with the security alerts admins published in the help center (newest three): a warning about
+ * a fake "support" account reaches traders where they ask for help, not only on the help pages.
+ */
+export function presentWidgetConfig(s: WidgetSettings, locale: Locale, alerts: { title: string; url: string }[]) {
   return {
     colours: s.colours,
     greeting: s.greeting[locale] || t(locale, 'chat.greeting'),
     topics: categories.map((value) => ({ value, label: t(locale, `category.${value}.name`) })),
+    alerts,
   };
 }
 
@@ -72,9 +79,10 @@ export function registerChatSettingsRoutes(app: FastifyInstance, ctx: AppContext
   });
 
   r.get('/api/v1/chat/widget-config', {
-    schema: { tags, summary: 'Public widget configuration: colours, greeting, pre-chat topics', querystring: widgetConfigQuery },
+    schema: { tags, summary: 'Public widget configuration: colours, greeting, pre-chat topics, published security alerts', querystring: widgetConfigQuery },
   }, async (request, reply) => {
     void reply.header('access-control-allow-origin', '*').header('cache-control', 'public, max-age=60');
-    return presentWidgetConfig(await widgetSettings(ctx), request.query.locale);
+    const alerts = await listPublished(ctx.db, { locale: request.query.locale, kind: 'security_alert', order: 'recent', limit: 3 });
+    return presentWidgetConfig(await widgetSettings(ctx), request.query.locale, alerts.map((a) => ({ title: a.title, url: presentSummary(a).url })));
   });
 }
