@@ -47,7 +47,15 @@ export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise
   // A PostgreSQL schema other than public must be named, or the migrator looks for its
   // bookkeeping table in the wrong place.
   const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (!error) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    // Before it takes its lock, Kysely's migrator lists the tables of *every* schema (kysely#1419)
+    // and names each one back to PostgreSQL; a table that changes under another connection in
+    // between fails that look-up with 42P01 although nothing of ours ran (no results). A database
+    // holding many schemas at once (the PostgreSQL test pass) sees it; the look-up is repeated.
+    const vanished = (error as { code?: string }).code === '42P01' && !results?.length;
+    if (!vanished || attempt === 5) throw error instanceof Error ? error : new Error(String(error));
+    await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+  }
 }
