@@ -117,7 +117,15 @@ async function databaseTests(files) {
 const modelCache = mkdtempSync(join(tmpdir(), 'ledgerdesk-models-'));
 process.on('exit', () => rmSync(modelCache, { recursive: true, force: true }));
 
-const files = only.length ? only : findTests(join(root, 'src')).concat(findTests(join(root, 'test')));
+/**
+ * Files run two at a time in the order given, so a long file started last keeps one core busy
+ * while the other idles: the known long kinds (a browser, spawned servers, the CLI) go first.
+ */
+const slowKinds = ['test/browser/', 'test/process/', 'src/cli/'];
+const weight = (f) => { const i = slowKinds.findIndex((k) => f.startsWith(k)); return i === -1 ? slowKinds.length : i; };
+const slowFirst = (list) => [...list].sort((a, b) => weight(a) - weight(b));
+
+const files = slowFirst(only.length ? only : findTests(join(root, 'src')).concat(findTests(join(root, 'test'))));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const timings = [];
 let exitCode = 0;
@@ -131,10 +139,12 @@ add(await runPass('sqlite', files, { TEST_DATABASE_URL: '' }));
 const reachable = await postgresReachable();
 if (reachable === true) {
   await dropTestSchemas();
-  // Browser tests exercise pages, not the database: they run once, in the SQLite pass.
-  const onPostgres = (await databaseTests(files)).filter((f) => !f.startsWith('test/browser/'));
+  // Browser tests exercise pages, not the database, and the CLI's tests its arguments, files,
+  // output and exit codes (its commands are the API's, whose SQL the API tests run here): they run
+  // once, in the SQLite pass.
+  const onPostgres = (await databaseTests(files)).filter((f) => !f.startsWith('test/browser/') && !f.startsWith('src/cli/'));
   const once = files.length - onPostgres.length;
-  if (once > 0) process.stdout.write(`\n${once} files that open no database (or drive the browser) ran once, in the SQLite pass.\n`);
+  if (once > 0) process.stdout.write(`\n${once} files that open no database (or drive the browser or the CLI) ran once, in the SQLite pass.\n`);
   add(await runPass('postgres', onPostgres, { TEST_DATABASE_URL: pgUrl }));
   await dropTestSchemas();
 } else if (ci) {
