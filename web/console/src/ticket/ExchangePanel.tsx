@@ -7,7 +7,7 @@ import { UnfreezeRequests } from './UnfreezeRequests';
 interface Panel {
   customer: { uid: string | null; verified: boolean };
   account: { uid: string; status: string; frozenReason: string | null; kycLevel: number | null; twoFactorEnabled: boolean | null } | null;
-  transactions: { id: string; kind: string; coin: string; network: string; status: string; diagnosis: { text: string; needsPerson: boolean } }[];
+  transactions: { id: string; kind: string; coin: string; network: string; status: string; diagnosis: { text: string; needsPerson: boolean; staff: StaffDetails } }[];
   abilities: { view: boolean; freeze: boolean; requestUnfreeze: boolean };
 }
 
@@ -19,6 +19,24 @@ const paths: Record<Action, string> = { freeze: 'exchange/freeze', unfreeze: 'ex
  * verified), with the two security actions the server offers this agent: freeze with a reason,
  * or ask for an unfreeze that a second person decides. A 403 (not this agent's ticket) hides it.
  */
+/** The exchange's reasons behind a hold: for the agent only — the customer's text never carries them. */
+interface StaffDetails {
+  reasonCodes: string[];
+  riskRuleId: string | null;
+  riskNote: string | null;
+}
+
+function StaffNote({ staff }: { staff: StaffDetails }) {
+  const { t } = useI18n();
+  if (!staff.reasonCodes.length && !staff.riskRuleId && !staff.riskNote) return null;
+  const parts = [staff.reasonCodes.join(', '), staff.riskRuleId, staff.riskNote].filter(Boolean);
+  return (
+    <p className="help" title={t('exchange.staffOnlyHelp')}>
+      {t('exchange.staffOnly')}: {parts.join(' · ')}
+    </p>
+  );
+}
+
 export function ExchangePanel({ ticketId, onChanged }: { ticketId: string; onChanged(): void }) {
   const { t } = useI18n();
   const [panel, setPanel] = useState<Panel | null>(null);
@@ -82,6 +100,7 @@ export function ExchangePanel({ ticketId, onChanged }: { ticketId: string; onCha
           {panel.transactions.map((tx) => (
             <li key={tx.id}>
               <strong>{tx.coin} · {tx.network}</strong> {tx.diagnosis.text}
+              <StaffNote staff={tx.diagnosis.staff} />
             </li>
           ))}
         </ul>
