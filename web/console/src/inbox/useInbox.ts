@@ -63,7 +63,15 @@ export function useInbox(query: InboxQuery): InboxData {
       .then(setViews)
       .catch(() => undefined);
   }, [filterKey]);
-  useEffect(() => loadCounts(), [loadCounts, generation]);
+  // The counts (every view over the whole desk) are asked for once the first page is in: asked
+  // beside it, their heavier queries held up the rows the agent is waiting for on a busy server.
+  const countedFor = useRef('');
+  useEffect(() => {
+    const key = `${filterKey}|${generation}`;
+    if (loading || countedFor.current === key) return;
+    countedFor.current = key;
+    loadCounts();
+  }, [loadCounts, filterKey, generation, loading]);
 
   const loadMore = useCallback(() => {
     if (!cursor || loading) return;
