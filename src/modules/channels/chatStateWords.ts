@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../../platform/bus/bus.js';
 import type { DbOrTx } from '../../platform/db/index.js';
+import { textCatalogue } from '../../platform/i18n/catalogue.js';
 
 /**
  * What the web chat shows as live state (place in the queue, an agent joining, the end), said in
@@ -29,10 +30,7 @@ const ko: Record<Key, string> = {
   ended: '상담이 종료되었습니다. 다른 문의가 있으시면 언제든 이곳에 메시지를 보내 새 상담을 시작하세요.',
 };
 
-const words = (locale: string, key: Key, vars: Record<string, string | number> = {}): string => {
-  const catalogue: Record<Key, string> = locale.startsWith('zh') ? zhCN : locale === 'ko' ? ko : en;
-  return catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-};
+const words = textCatalogue<Key>({ en, 'zh-CN': zhCN, ko });
 
 /** The `chat.updated` events worth saying (the `when` filter of the announcing jobs). */
 export const isAnnouncedChatState = (e: DomainEvent): boolean => (e.payload.state === 'queued' && !e.payload.movedUp) || e.payload.state === 'assigned' || e.payload.state === 'ended';

@@ -1,6 +1,7 @@
 import en from './locales/en.json' with { type: 'json' };
 import zhCN from './locales/zh-CN.json' with { type: 'json' };
 import ko from './locales/ko.json' with { type: 'json' };
+import { fillPlaceholders } from './catalogue.js';
 
 /**
  * Customer-facing text in the languages our exchanges' users speak. Catalogues are nested JSON
@@ -50,5 +51,5 @@ export const messageKeys = (locale: Locale): string[] => [...catalogues[locale].
 export function t(locale: Locale, key: string, vars?: MessageVars): string {
   const template = catalogues[locale].get(key) ?? catalogues[defaultLocale].get(key) ?? key;
   if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return fillPlaceholders(template, vars);
 }

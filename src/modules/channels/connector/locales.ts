@@ -1,3 +1,5 @@
+import { textCatalogue } from '../../../platform/i18n/catalogue.js';
+
 /**
  * What the desk writes on its own about a connector conversation: notes for agents (a reply the
  * bridge never took) and notices for the customer (a file we could not accept), in the ticket's
@@ -20,7 +22,4 @@ const ko: Record<Key, string> = {
   fileRejected: '“{file}” 파일을 받을 수 없습니다: {reason}',
 };
 
-export function connectorText(locale: string | null | undefined, key: Key, vars: Record<string, string | number>): string {
-  const catalogue: Record<Key, string> = locale?.startsWith('zh') ? zhCN : locale === 'ko' ? ko : en;
-  return catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-}
+export const connectorText = textCatalogue<Key>({ en, 'zh-CN': zhCN, ko });
