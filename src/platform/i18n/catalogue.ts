@@ -12,3 +12,11 @@ export function textCatalogue<K extends string>(catalogues: { en: Record<K, stri
     return fillPlaceholders(catalogue[key], vars);
   };
 }
+
+export type WrittenLocale = 'en' | 'zh-CN' | 'ko';
+
+/**
+ * Exactly one of the three languages or English — for text kept as it was first written (ticket
+ * notes, emails, security messages), where a zh-TW reader gets English rather than simplified Chinese.
+ */
+export const exactLocale = (locale: string | null | undefined): WrittenLocale => (locale === 'zh-CN' || locale === 'ko' ? locale : 'en');

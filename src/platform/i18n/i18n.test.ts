@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { locales, messageKeys, negotiateLocale, parseAcceptLanguage, matchLocale, t } from './index.js';
+import { exactLocale, textCatalogue } from './catalogue.js';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -50,4 +51,12 @@ test('Accept-Language parsing orders by quality and drops q=0 and *', () => {
   assert.equal(matchLocale('KO'), 'ko');
   assert.equal(matchLocale('en_GB'), 'en');
   assert.equal(matchLocale('de'), null);
+});
+
+test('module catalogues: the nearest language for channel notices, exactly one of three for written text', () => {
+  const text = textCatalogue({ en: { hi: 'Hello {name} {missing}' }, 'zh-CN': { hi: '你好 {name}' }, ko: { hi: '안녕하세요 {name}' } });
+  assert.equal(text('en', 'hi', { name: 'Ana' }), 'Hello Ana {missing}');
+  assert.equal(text('zh-TW', 'hi', { name: '李' }), '你好 李');
+  assert.equal(text('ko', 'hi', { name: 3 }), '안녕하세요 3');
+  assert.deepEqual(['zh-CN', 'ko', 'zh-TW', 'ja', null, undefined].map(exactLocale), ['zh-CN', 'ko', 'en', 'en', 'en', 'en']);
 });
